@@ -1,0 +1,52 @@
+/**
+ * Builds the read-side services (Catalogue + Matcher) from a content bundle, and keeps the
+ * last good snapshot when a reload fails.
+ */
+import { Matcher } from '../search/matcher';
+import { type ContentBundle, loadBundle } from './bundle';
+import { Catalogue } from './catalogue';
+
+/** One consistent snapshot: the catalogue and the index built from it. */
+export interface ContentSnapshot {
+  readonly catalogue: Catalogue;
+  readonly matcher: Matcher;
+  /** When the snapshot was built. */
+  readonly builtAt: Date;
+}
+
+/** Builds a snapshot from a validated bundle. */
+export function buildSnapshot(bundle: ContentBundle): ContentSnapshot {
+  const catalogue = new Catalogue(bundle);
+  return { catalogue, matcher: new Matcher(catalogue), builtAt: new Date() };
+}
+
+/** Loads the bundle folder and builds a snapshot (throws `ContentError` on a bad bundle). */
+export async function snapshotFromFolder(root: string): Promise<ContentSnapshot> {
+  return buildSnapshot(await loadBundle(root));
+}
+
+/**
+ * Holds the current snapshot. Readers always get a complete snapshot; a failed reload
+ * leaves the previous one in place.
+ */
+export class SnapshotHolder {
+  private current: ContentSnapshot | null = null;
+
+  /** The current snapshot; throws before the first load. */
+  get snapshot(): ContentSnapshot {
+    if (!this.current) throw new Error('content is not loaded yet');
+    return this.current;
+  }
+
+  /** True once a snapshot is loaded. */
+  get ready(): boolean {
+    return this.current !== null;
+  }
+
+  /** Replaces the snapshot with one built by `load`; on error the old one stays and the error is rethrown. */
+  async reload(load: () => Promise<ContentSnapshot>): Promise<ContentSnapshot> {
+    const next = await load();
+    this.current = next;
+    return next;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Text analysis per language: normalising, folding, tokenising, stop words, stemming.
+ * The same function analyses documents and queries, so both sides agree on every term.
+ */
+import { createRequire } from 'node:module';
+import * as stopwords from 'stopword';
+import { type LanguageCode, languageInfo, type StemmerName } from '../language/languages';
+
+const requireModule = createRequire(__filename);
+
+type Stemmer = (word: string) => string;
+
+/** Arabic-script letter variants folded to one form, so ي/ی/ى, ك/ک, أ/إ/آ/ا, ة/ه match. */
+const ARABIC_SCRIPT_FOLDS: ReadonlyArray<[RegExp, string]> = [
+  [/[يیى]/g, 'ي'],
+  [/[كک]/g, 'ك'],
+  [/[أإآٱ]/g, 'ا'],
+  [/ة/g, 'ه'],
+  [/ؤ/g, 'و'],
+  [/ئ/g, 'ي'],
+  [/[۰-۹]/g, (d: string) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))] as unknown as [RegExp, string],
+  [/[٠-٩]/g, (d: string) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d))] as unknown as [RegExp, string],
+];
+
+/**
+ * Lower-cases and removes everything that people often leave out when typing on a phone:
+ * accents and diacritics (é→e, ā→a, Greek tonos), Arabic vowel marks and tatweel, letter
+ * variants (Arabic/Persian forms, Turkish dotless ı, Greek final sigma, Cyrillic ё).
+ */
+export function fold(text: string): string {
+  let s = text.normalize('NFKC').replace(/İ/g, 'i').replace(/I/g, 'i').toLowerCase();
+  s = s.replace(/ı/g, 'i').replace(/ς/g, 'σ').replace(/ё/g, 'е').replace(/ـ/g, '');
+  for (const [pattern, replacement] of ARABIC_SCRIPT_FOLDS) {
+    s = s.replace(pattern, replacement as string);
+  }
+  // NFD splits letters from their combining marks; dropping the marks folds accents,
+  // tonos, Latvian macrons and Arabic harakat alike.
+  return s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** Splits text into word tokens in any script (letters and digits; ZWNJ and punctuation split). */
+export function tokenize(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const STOPWORD_LISTS: Record<LanguageCode, readonly string[]> = {
+  en: stopwords.eng,
+  fr: stopwords.fra,
+  nl: stopwords.nld,
+  es: stopwords.spa,
+  it: stopwords.ita,
+  el: stopwords.ell,
+  lv: stopwords.lav,
+  ar: stopwords.ara,
+  uk: stopwords.ukr,
+  ru: stopwords.rus,
+  fa: stopwords.fas,
+  tr: stopwords.tur,
+};
+
+/**
+ * Words that carry the meaning of a question in this domain and must never be dropped,
+ * although some general-purpose stop-word lists contain them (e.g. "work", "help").
+ */
+const KEEP: Partial<Record<LanguageCode, readonly string[]>> = {
+  en: ['work', 'help', 'home', 'need', 'school', 'doctor', 'job'],
+  it: ['lavoro', 'casa'],
+  es: ['trabajo', 'casa'],
+  fr: ['travail'],
+  nl: ['werk', 'hulp'],
+  el: ['εργασια', 'δουλεια', 'σπιτι'],
+  lv: ['darbs', 'darbu'],
+  uk: ['робота', 'роботу'],
+  ru: ['работа', 'работу'],
+  // Turkish "iş" (work) and "ev" (house) fold to words some lists treat as stop words.
+  tr: ['is', 'ev'],
+};
+
+const foldedStopwords = new Map<LanguageCode, ReadonlySet<string>>();
+
+/** The folded stop words of a language. */
+export function stopwordsFor(lang: LanguageCode): ReadonlySet<string> {
+  let set = foldedStopwords.get(lang);
+  if (!set) {
+    const keep = new Set(KEEP[lang] ?? []);
+    set = new Set(STOPWORD_LISTS[lang].map(fold).filter((w) => !keep.has(w)));
+    foldedStopwords.set(lang, set);
+  }
+  return set;
+}
+
+const stemmers = new Map<StemmerName, Stemmer>();
+
+function stemmerFor(lang: LanguageCode): Stemmer | null {
+  const name = languageInfo(lang).stemmer;
+  if (!name) return null;
+  let stem = stemmers.get(name);
+  if (!stem) {
+    const mod = requireModule(`@orama/stemmers/${name}`) as { stemmer: Stemmer };
+    stem = mod.stemmer;
+    stemmers.set(name, stem);
+  }
+  return stem;
+}
+
+/** Light suffix stripping for languages without a stemmer in @orama/stemmers. */
+const LIGHT_SUFFIXES: Partial<Record<LanguageCode, readonly string[]>> = {
+  // Latvian case and verb endings, folded (no diacritics), longest first.
+  lv: ['iem', 'ies', 'ams', 'ami', 'as', 'am', 'es', 'em', 'is', 'us', 'os', 'ai', 'ei', 'u', 'a', 'e', 'i', 's', 'o'],
+  // Persian plural and possessive suffixes.
+  fa: ['هاي', 'ها', 'ان', 'ات', 'يم', 'يد', 'ي', 'م', 'ت', 'ش'],
+};
+
+function lightStem(lang: LanguageCode, token: string): string {
+  const suffixes = LIGHT_SUFFIXES[lang];
+  if (!suffixes) return token;
+  for (const suffix of suffixes) {
+    if (token.length - suffix.length >= 3 && token.endsWith(suffix)) return token.slice(0, -suffix.length);
+  }
+  return token;
+}
+
+/** One analysed term with the surface token it came from. */
+export interface Term {
+  readonly term: string;
+  readonly token: string;
+}
+
+/**
+ * Analyses text for one language: tokens are stemmed (on the lower-cased, still accented
+ * word, which is what stemmers expect), then folded; stop words are dropped.
+ */
+export function analyze(text: string, lang: LanguageCode): Term[] {
+  const stop = stopwordsFor(lang);
+  const stem = stemmerFor(lang);
+  const out: Term[] = [];
+  for (const raw of tokenize(text.normalize('NFKC').toLocaleLowerCase(lang === 'tr' ? 'tr' : 'en'))) {
+    const token = fold(raw);
+    if (token.length === 0 || stop.has(token)) continue;
+    if (token.length === 1 && !/\d/.test(token)) continue;
+    const stemmed = stem ? fold(stem(raw)) : lightStem(lang, token);
+    out.push({ term: stemmed.length > 0 ? stemmed : token, token });
+  }
+  return out;
+}
+
+/** Analysed terms only, as strings. */
+export function analyzeTerms(text: string, lang: LanguageCode): string[] {
+  return analyze(text, lang).map((t) => t.term);
+}
+
+/** The writing system a text is mostly in, used to narrow language detection. */
+export type Script = 'latin' | 'greek' | 'cyrillic' | 'arabic' | 'other';
+
+/** Detects the dominant script of a text. */
+export function dominantScript(text: string): Script {
+  const counts: Record<Script, number> = { latin: 0, greek: 0, cyrillic: 0, arabic: 0, other: 0 };
+  for (const ch of text) {
+    if (/\p{Script=Latin}/u.test(ch)) counts.latin++;
+    else if (/\p{Script=Greek}/u.test(ch)) counts.greek++;
+    else if (/\p{Script=Cyrillic}/u.test(ch)) counts.cyrillic++;
+    else if (/\p{Script=Arabic}/u.test(ch)) counts.arabic++;
+    else if (/\p{L}/u.test(ch)) counts.other++;
+  }
+  let best: Script = 'other';
+  let max = 0;
+  for (const [script, n] of Object.entries(counts) as Array<[Script, number]>) {
+    if (n > max) {
+      best = script;
+      max = n;
+    }
+  }
+  return best;
+}

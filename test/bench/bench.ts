@@ -1,0 +1,237 @@
+/**
+ * `npm run bench [-- --quick]`: throughput, latency, matcher speed, index build, heap and
+ * start-up, measured in one run so that the ratios are fair on a shared machine.
+ * The last line is one JSON object with every figure.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadBundle, type ContentBundle } from '../../src/content/bundle';
+import { Catalogue } from '../../src/content/catalogue';
+import type { AnswerFile, CityFile } from '../../src/content/schema';
+import { readEvalRows } from '../../src/cli/evaluate';
+import { TOPIC_IDS } from '../../src/content/topics';
+import { LANGUAGE_CODES, isLanguageCode } from '../../src/language/languages';
+import { Matcher } from '../../src/search/matcher';
+
+const ROOT = path.resolve(__dirname, '../..');
+const QUICK = process.argv.includes('--quick');
+const LOAD_SECONDS = QUICK ? 8 : 30;
+const CONNECTIONS = 16;
+const USERS = QUICK ? 200 : 1000;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Starts a server script in its own process and resolves when /readyz answers; returns the time it took. */
+async function startServer(script: string, port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.ok) return { child, ms: performance.now() - started };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The realistic mix: topic buttons, menu, and free-text questions in many languages, many users. */
+function requestBodies(questions: readonly { q: string; lang: string; city: string }[]): { warmup: string[]; mix: string[] } {
+  const activity = (user: number, extra: Record<string, unknown>) =>
+    JSON.stringify({
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9',
+      deliveryMode: 'expectReplies',
+      from: { id: `bench-user-${user}`, role: 'user' },
+      recipient: { id: 'bot', role: 'bot' },
+      conversation: { id: `bench-conversation-${user}` },
+      ...extra,
+    });
+  const warmup: string[] = [];
+  const mix: string[] = [];
+  for (let u = 0; u < USERS; u++) {
+    const q = questions[u % questions.length];
+    const lang = q && isLanguageCode(q.lang) ? q.lang : 'en';
+    warmup.push(activity(u, { type: 'event', name: 'webchat/join', value: { language: lang, city: q?.city ?? 'capaci' } }));
+    for (let k = 0; k < 6; k++) {
+      const pick = (u * 7 + k) % 10;
+      if (pick < 5) {
+        const question = questions[(u * 13 + k) % questions.length];
+        mix.push(activity(u, { type: 'message', text: question?.q ?? 'school' }));
+      } else if (pick < 9) {
+        const topic = TOPIC_IDS[(u + k) % TOPIC_IDS.length];
+        mix.push(activity(u, { type: 'message', text: topic, value: { command: `cmd:topic:${topic}` } }));
+      } else mix.push(activity(u, { type: 'message', text: 'menu', value: { command: 'cmd:menu' } }));
+    }
+  }
+  return { warmup, mix };
+}
+
+async function load(url: string, bodies: readonly string[], seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  let i = 0;
+  const result = await autocannon({
+    url: `${url}/api/messages`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function post(url: string, body: string): Promise<void> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (!res.ok) throw new Error(`warm-up request failed: ${res.status}`);
+  await res.text();
+}
+
+/** A generated bundle: `cities` cities × `answersPerCity` answers, each in all 12 languages. */
+function generatedBundle(real: ContentBundle, cities: number, answersPerCity: number): ContentBundle {
+  const source = real.answers;
+  const cityFiles: CityFile[] = [];
+  const answers: AnswerFile[] = [];
+  for (let c = 0; c < cities; c++) {
+    const id = `gen-city-${c}`;
+    cityFiles.push({ id, name: { en: `Generated ${c}` }, country: 'BE', languages: ['fr'], emergencyNumber: '112', sources: ['https://example.org'] });
+    for (let a = 0; a < answersPerCity; a++) {
+      const base = source[(c * answersPerCity + a) % source.length] as AnswerFile;
+      const translations: AnswerFile['translations'] = {};
+      for (const lang of LANGUAGE_CODES) {
+        const t = base.translations[lang] ?? base.translations.en;
+        const en = base.translations.en;
+        if (!t || !en) continue;
+        // Every language gets a text, and every city its own words, so the index is as big as a real one.
+        translations[lang] = {
+          title: t.title ?? en.title,
+          text: `${t.text ?? en.text} ${id} ${a}`,
+          questions: t.questions.map((q) => `${q} ${a}`),
+          keywords: [...t.keywords, `${id}-${a}`],
+          machineTranslated: true,
+        };
+      }
+      answers.push({ ...base, id: `${id}-${a}`, city: id, translations });
+    }
+  }
+  return { cities: cityFiles, answers, vocabulary: real.vocabulary };
+}
+
+function heapMb(): number {
+  (global as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+function matcherLatency(matcher: Matcher, questions: readonly { q: string; lang: string; city: string }[], rounds: number): { p50: number; p99: number } {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const row of questions) {
+      const t = performance.now();
+      matcher.match({ city: row.city, text: row.q, language: isLanguageCode(row.lang) ? row.lang : null });
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function main(): Promise<void> {
+  const figures: Record<string, number | string> = {};
+  const rows = await readEvalRows(path.resolve(ROOT, '../shared/eval/dev.jsonl'));
+  const real = await loadBundle(path.resolve(ROOT, 'content'));
+
+  // 2. Matcher on the 8 cities.
+  let t = performance.now();
+  const heap0 = heapMb();
+  const matcher8 = new Matcher(new Catalogue(real));
+  figures.buildMs8 = round(performance.now() - t, 1);
+  figures.heapMb8 = round(heapMb() - heap0, 1);
+  matcherLatency(matcher8, rows, 3);
+  const m8 = matcherLatency(matcher8, rows, QUICK ? 20 : 100);
+  figures.matcherP50Ms8 = round(m8.p50);
+  figures.matcherP99Ms8 = round(m8.p99);
+  console.log(`matcher, 8 cities: p50 ${figures.matcherP50Ms8} ms, p99 ${figures.matcherP99Ms8} ms; build ${figures.buildMs8} ms`);
+
+  // 2b. Matcher on 100 generated cities × 12 languages × 30 answers.
+  const generated = generatedBundle(real, 100, 30);
+  const heap1 = heapMb();
+  t = performance.now();
+  const catalogue100 = new Catalogue(generated);
+  const matcher100 = new Matcher(catalogue100);
+  figures.buildMs100 = round(performance.now() - t, 1);
+  figures.heapMb100 = round(heapMb() - heap1, 1);
+  const genQuestions = rows.map((r, i) => ({ ...r, city: `gen-city-${i % 100}` }));
+  matcherLatency(matcher100, genQuestions, 2);
+  const m100 = matcherLatency(matcher100, genQuestions, QUICK ? 10 : 50);
+  figures.matcherP50Ms100 = round(m100.p50);
+  figures.matcherP99Ms100 = round(m100.p99);
+  console.log(`matcher, 100 cities: p50 ${figures.matcherP50Ms100} ms, p99 ${figures.matcherP99Ms100} ms; build ${figures.buildMs100} ms, heap ${figures.heapMb100} MB`);
+
+  // 3. Start-up: process start to /readyz, embedded content.
+  const starts: number[] = [];
+  for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+    const { child, ms } = await startServer('src/index.ts', 3990 + i);
+    starts.push(ms);
+    await stop(child);
+  }
+  starts.sort((a, b) => a - b);
+  figures.startupMs = round(percentile(starts, 50), 0);
+  console.log(`start-up to ready: median ${figures.startupMs} ms of ${starts.map((s) => Math.round(s)).join(', ')}`);
+
+  // 1. Throughput: the real bot, then the echo bot, same load.
+  const { warmup, mix } = requestBodies(rows);
+  const bot = await startServer('src/index.ts', 3981);
+  for (const body of warmup) await post('http://127.0.0.1:3981', body);
+  await load('http://127.0.0.1:3981', mix, 2);
+  const botLoad = await load('http://127.0.0.1:3981', mix, LOAD_SECONDS);
+  await stop(bot.child);
+  const echo = await startServer('test/bench/echo-server.ts', 3982);
+  for (const body of warmup) await post('http://127.0.0.1:3982', body);
+  await load('http://127.0.0.1:3982', mix, 2);
+  const echoLoad = await load('http://127.0.0.1:3982', mix, LOAD_SECONDS);
+  await stop(echo.child);
+  Object.assign(figures, {
+    botRps: round(botLoad.rps, 1),
+    echoRps: round(echoLoad.rps, 1),
+    throughputRatio: round(botLoad.rps / echoLoad.rps),
+    botP50Ms: botLoad.p50,
+    echoP50Ms: echoLoad.p50,
+    botP99Ms: botLoad.p99,
+    echoP99Ms: echoLoad.p99,
+    p99Ratio: round(botLoad.p99 / Math.max(1, echoLoad.p99)),
+    botErrors: botLoad.errors,
+    echoErrors: echoLoad.errors,
+  });
+  console.log(`bot: ${figures.botRps} req/s, p50 ${figures.botP50Ms} ms, p99 ${figures.botP99Ms} ms (${figures.botErrors} errors)`);
+  console.log(`echo: ${figures.echoRps} req/s, p50 ${figures.echoP50Ms} ms, p99 ${figures.echoP99Ms} ms (${figures.echoErrors} errors)`);
+  figures.machine = `${require('node:os').cpus().length} cores, Node ${process.version}`;
+  figures.mode = QUICK ? 'quick' : 'full';
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((err: Error) => {
+  console.error(err);
+  process.exitCode = 1;
+});

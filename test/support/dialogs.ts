@@ -1,0 +1,37 @@
+/**
+ * Builds the dialogs' services for tests, on the real content and in-memory state.
+ */
+import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } from 'botbuilder';
+import type { DialogServices } from '../../dialogs/services';
+import { ChannelReplySender } from '../../src/bot/sender';
+import { type BotState, createBotState } from '../../src/bot/state';
+import type { ContentSnapshot } from '../../src/content/services';
+import { Replies } from '../../src/conversation/replies';
+import { Strings } from '../../src/language/i18n';
+import { InMemoryUsage } from '../../src/telemetry/usage';
+
+/** Services plus the pieces tests inspect. */
+export interface TestServices extends DialogServices {
+  readonly state: BotState;
+  readonly usage: InMemoryUsage;
+  readonly autoSave: AutoSaveStateMiddleware;
+}
+
+const strings = new Strings();
+
+/** Fresh state over the shared content snapshot. */
+export function testServices(content: ContentSnapshot, extra: Partial<Omit<DialogServices, 'usage' | 'state'>> = {}): TestServices {
+  const storage = new MemoryStorage();
+  const state = createBotState(new ConversationState(storage), new UserState(storage));
+  const replies = new Replies(content.catalogue, strings);
+  return {
+    content: () => content,
+    replies: () => replies,
+    strings,
+    sender: new ChannelReplySender(state),
+    state,
+    usage: new InMemoryUsage(),
+    autoSave: new AutoSaveStateMiddleware(state.conversationState, state.userState),
+    ...extra,
+  };
+}
