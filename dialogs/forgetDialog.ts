@@ -43,7 +43,8 @@ export class ForgetDialog extends ComponentDialog {
       await this.services.sender.send(step.context, replies.say(lang, 'settings.forgetCancelled'));
       return step.endDialog({ forgotten: false } satisfies ForgetResult);
     }
-    await this.services.state.profile.delete(step.context);
+    // Everything stored about the user goes, not just the fields we know of today.
+    await this.services.state.userState.delete(step.context);
     await this.services.state.memory.delete(step.context);
     await this.services.sender.send(step.context, replies.say(lang, 'settings.forgetDone'));
     return step.endDialog({ forgotten: true } satisfies ForgetResult);

@@ -38,7 +38,7 @@ export interface OnboardingResult {
 
 /** Minimum words and detection confidence to take a typed sentence as a language choice. */
 const SENTENCE_WORDS = 2;
-const SENTENCE_CONFIDENCE = 0.9;
+const SENTENCE_CONFIDENCE = 0.7;
 
 /** Asks for language and city. */
 export class OnboardingDialog extends ComponentDialog {

@@ -108,7 +108,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     });
   }
 
-  const loadContent = overrides.loadContent ?? (() => snapshotFromFolder(config.contentDir));
+  const loadContent = overrides.loadContent ?? (() => snapshotFromFolder(config.contentDir, { lazyIndex: true }));
   return { server, adapter, bot, content, usage, conversations, load: () => content.reload(loadContent) };
 }
 

@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { ContentError } from './content/bundle';
+import { loadDetector } from './language/detect';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -32,6 +33,12 @@ async function main(): Promise<void> {
     throw err;
   }
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  // Index the cities and load the language detector after the server is up: a question that
+  // comes first builds its own city's index on the spot.
+  void app.content.snapshot.matcher
+    .warmUp()
+    .then(() => loadDetector())
+    .then(() => logger.info({ warmMs: Math.round(performance.now() - started) }, 'search indexes built'));
   logger.info(
     {
       port: config.port,

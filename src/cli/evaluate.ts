@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../config/paths';
 import { type ContentSnapshot, snapshotFromFolder } from '../content/services';
 import { type AskResult, ask } from './ask';
 
@@ -84,7 +85,7 @@ export async function readEvalRows(file: string): Promise<EvalRow[]> {
 }
 
 /** The default evaluation file, beside the project. */
-export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../../shared/eval/dev.jsonl');
+export const DEFAULT_EVAL_FILE = path.resolve(PROJECT_ROOT, '../shared/eval/dev.jsonl');
 
 async function main(): Promise<void> {
   const file = path.resolve(process.argv[2] ?? DEFAULT_EVAL_FILE);

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { LANGUAGE_CODES, type LanguageCode } from '../language/languages';
 import { type AnswerFile, answerSchema, type CityFile, citySchema, type TopicVocabularyFile, topicVocabularySchema } from './schema';
@@ -81,14 +81,11 @@ async function readValidated<S extends z.ZodType>(
   let raw: unknown;
   try {
     const text = await fs.readFile(path.join(root, relative), 'utf8');
-    const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ file: relative, field: '', message: `YAML: ${e.message.split('\n')[0]}` });
-      return undefined;
-    }
-    raw = doc.toJS();
+    // js-yaml refuses duplicate keys, so a key written twice is an error, not a silent overwrite.
+    raw = parseYaml(text);
   } catch (err) {
-    problems.push({ file: relative, field: '', message: `cannot read: ${(err as Error).message}` });
+    const message = (err as Error).message.split('\n')[0] ?? '';
+    problems.push({ file: relative, field: '', message: err instanceof YAMLException ? `YAML: ${message}` : `cannot read: ${message}` });
     return undefined;
   }
   const result = schema.safeParse(raw);

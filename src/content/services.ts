@@ -14,15 +14,21 @@ export interface ContentSnapshot {
   readonly builtAt: Date;
 }
 
+/** How to build a snapshot. */
+export interface SnapshotOptions {
+  /** Build search indexes on first use / in the background (servers) instead of now (CLIs). */
+  readonly lazyIndex?: boolean;
+}
+
 /** Builds a snapshot from a validated bundle. */
-export function buildSnapshot(bundle: ContentBundle): ContentSnapshot {
+export function buildSnapshot(bundle: ContentBundle, options: SnapshotOptions = {}): ContentSnapshot {
   const catalogue = new Catalogue(bundle);
-  return { catalogue, matcher: new Matcher(catalogue), builtAt: new Date() };
+  return { catalogue, matcher: new Matcher(catalogue, { lazy: options.lazyIndex }), builtAt: new Date() };
 }
 
 /** Loads the bundle folder and builds a snapshot (throws `ContentError` on a bad bundle). */
-export async function snapshotFromFolder(root: string): Promise<ContentSnapshot> {
-  return buildSnapshot(await loadBundle(root));
+export async function snapshotFromFolder(root: string, options: SnapshotOptions = {}): Promise<ContentSnapshot> {
+  return buildSnapshot(await loadBundle(root), options);
 }
 
 /**

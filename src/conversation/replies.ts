@@ -19,7 +19,8 @@ export interface Audience {
 export function formatDate(isoDate: string, lang: LanguageCode): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  // British English writes dates as Europeans read them (24 November 2026).
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 function hostOf(url: string): string {

@@ -2,7 +2,7 @@
  * Language detection for short texts: tinyld restricted to the supported languages, after
  * narrowing by script (a Cyrillic text is Ukrainian or Russian, never Dutch).
  */
-import { detectAll } from 'tinyld';
+import type * as TinyLd from 'tinyld';
 import { dominantScript, type Script } from '../search/analysis';
 import { LANGUAGE_CODES, type LanguageCode } from './languages';
 
@@ -30,6 +30,14 @@ const TELLTALE: ReadonlyArray<[RegExp, LanguageCode]> = [
   [/[ğışİ]/, 'tr'],
 ];
 
+let tinyld: typeof TinyLd | null = null;
+
+/** Loads tinyld's language profiles (about 0.2 s); called on first use or to warm up. */
+export function loadDetector(): typeof TinyLd {
+  tinyld ??= require('tinyld') as typeof TinyLd;
+  return tinyld;
+}
+
 /**
  * Detects the language of `text` among the supported ones. Returns candidates best first;
  * an empty list when nothing can be said (e.g. digits only).
@@ -42,11 +50,11 @@ export function detectLanguage(text: string): Detection[] {
   for (const [pattern, lang] of TELLTALE) {
     if (allowed.includes(lang) && pattern.test(text)) return [{ language: lang, confidence: 0.95 }];
   }
-  const results = detectAll(text, { only: [...allowed] });
-  const out: Detection[] = [];
-  for (const r of results) {
-    if ((LANGUAGE_CODES as readonly string[]).includes(r.lang))
-      out.push({ language: r.lang as LanguageCode, confidence: Math.max(0, Math.min(1, r.accuracy)) });
-  }
+  const results = loadDetector()
+    .detectAll(text, { only: [...allowed] })
+    .filter((r) => (LANGUAGE_CODES as readonly string[]).includes(r.lang) && r.accuracy > 0);
+  // tinyld's scores are relative; their share of the total is the confidence we report.
+  const total = results.reduce((sum, r) => sum + r.accuracy, 0);
+  const out: Detection[] = results.map((r) => ({ language: r.lang as LanguageCode, confidence: total > 0 ? r.accuracy / total : 0 }));
   return out;
 }

@@ -5,11 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import { PROJECT_ROOT } from '../config/paths';
 import { fold } from '../search/analysis';
 import { isLanguageCode, type LanguageCode } from './languages';
 
 /** The folder holding `<lang>/translation.json`. */
-export const LOCALES_DIR = path.resolve(__dirname, '../../locales');
+export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 
 /** Translates a key for one language. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

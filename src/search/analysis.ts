@@ -120,33 +120,41 @@ function lightStem(lang: LanguageCode, token: string): string {
   return token;
 }
 
-/** One analysed term with the surface token it came from. */
-export interface Term {
-  readonly term: string;
-  readonly token: string;
+/** Per-language memo of token → term: the same words recur in every question and answer. */
+const termMemo = new Map<LanguageCode, Map<string, string | null>>();
+const MEMO_LIMIT = 100_000;
+
+function termOf(raw: string, lang: LanguageCode): string | null {
+  let memo = termMemo.get(lang);
+  if (!memo) {
+    memo = new Map();
+    termMemo.set(lang, memo);
+  }
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const token = fold(raw);
+  let term: string | null = null;
+  if (token.length > 0 && !stopwordsFor(lang).has(token) && (token.length > 1 || /\d/.test(token))) {
+    const stem = stemmerFor(lang);
+    const stemmed = stem ? fold(stem(raw)) : lightStem(lang, token);
+    term = stemmed.length > 0 ? stemmed : token;
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, term);
+  return term;
 }
 
 /**
- * Analyses text for one language: tokens are stemmed (on the lower-cased, still accented
- * word, which is what stemmers expect), then folded; stop words are dropped.
+ * Analyses text for one language into index terms: tokens are stemmed (on the lower-cased,
+ * still accented word, which is what stemmers expect), then folded; stop words are dropped.
  */
-export function analyze(text: string, lang: LanguageCode): Term[] {
-  const stop = stopwordsFor(lang);
-  const stem = stemmerFor(lang);
-  const out: Term[] = [];
+export function analyzeTerms(text: string, lang: LanguageCode): string[] {
+  const out: string[] = [];
   for (const raw of tokenize(text.normalize('NFKC').toLocaleLowerCase(lang === 'tr' ? 'tr' : 'en'))) {
-    const token = fold(raw);
-    if (token.length === 0 || stop.has(token)) continue;
-    if (token.length === 1 && !/\d/.test(token)) continue;
-    const stemmed = stem ? fold(stem(raw)) : lightStem(lang, token);
-    out.push({ term: stemmed.length > 0 ? stemmed : token, token });
+    const term = termOf(raw, lang);
+    if (term !== null) out.push(term);
   }
   return out;
-}
-
-/** Analysed terms only, as strings. */
-export function analyzeTerms(text: string, lang: LanguageCode): string[] {
-  return analyze(text, lang).map((t) => t.term);
 }
 
 /** The writing system a text is mostly in, used to narrow language detection. */

@@ -20,9 +20,6 @@ export interface IndexHit {
   readonly matchedTerms: readonly string[];
 }
 
-/** How hard to look: exact terms first; prefix and typo tolerance only where exact fails. */
-export type SearchMode = 'exact' | 'tolerant';
-
 interface IndexedDoc {
   id: string;
   topic: TopicId;
@@ -113,21 +110,43 @@ export class CityIndex {
     return [...this.indexes.keys()];
   }
 
-  /** Searches one language with already analysed query terms; best first. */
-  search(terms: readonly string[], lang: LanguageCode, mode: SearchMode): IndexHit[] {
+  /** Searches one language with already analysed query terms (exact terms only); best first. */
+  search(terms: readonly string[], lang: LanguageCode): IndexHit[] {
     const index = this.indexes.get(lang);
     if (!index || terms.length === 0) return [];
-    const tolerant = mode === 'tolerant';
-    const results = index.search(terms.join(' '), {
-      prefix: tolerant ? (term) => term.length >= 4 : false,
-      fuzzy: tolerant ? (term) => (term.length >= 5 ? 0.25 : term.length === 4 ? 1 : false) : false,
-      weights: { prefix: 0.6, fuzzy: 0.45 },
-    });
-    return results.map((r) => ({
+    return index.search(terms.join(' '), { prefix: false, fuzzy: false }).map((r) => ({
       answerId: r.id as string,
       topic: r.topic as TopicId,
       score: r.score,
       matchedTerms: r.queryTerms,
     }));
+  }
+
+  /**
+   * Spelling and word-form correction: the indexed term a query term most likely meant, by
+   * edit distance (typos) or as a prefix (an ending the stemmer did not remove), weighted by
+   * how strongly it is indexed; it may be the term itself. Null when nothing is close.
+   * Costly, so only used when exact terms found nothing good.
+   */
+  correct(term: string, lang: LanguageCode): string | null {
+    const index = this.indexes.get(lang);
+    if (!index || term.length < 4) return null;
+    const results = index.search(term, {
+      prefix: term.length >= 5,
+      fuzzy: term.length >= 8 ? 2 : 1,
+      weights: { prefix: 0.8, fuzzy: 0.7 },
+    });
+    // The candidate with the most weight across documents wins; ties go to the shorter term.
+    const weight = new Map<string, number>();
+    for (const r of results) for (const t of r.terms) weight.set(t, (weight.get(t) ?? 0) + r.score);
+    let best: string | null = null;
+    let bestWeight = 0;
+    for (const [candidate, w] of weight) {
+      if (w > bestWeight || (w === bestWeight && best !== null && candidate.length < best.length)) {
+        best = candidate;
+        bestWeight = w;
+      }
+    }
+    return best;
   }
 }

@@ -12,7 +12,11 @@ import type { TopicId } from '../content/topics';
 import { type Detection, detectLanguage, LANGUAGES_BY_SCRIPT } from '../language/detect';
 import type { LanguageCode } from '../language/languages';
 import { analyzeTerms, dominantScript } from './analysis';
-import { AnalysisCache, CityIndex, type IndexHit, type SearchMode } from './city-index';
+import { AnalysisCache, CityIndex, type IndexHit } from './city-index';
+
+/** How hard to look: exact terms first; corrections only where exact terms fail. */
+type SearchMode = 'exact' | 'tolerant';
+
 import { type Calibration, confidenceOf, DEFAULT_CALIBRATION, type MatchFeatures } from './confidence';
 import { hasEmergencyWord } from './emergency';
 
@@ -59,6 +63,11 @@ export interface MatcherOptions {
   readonly calibration?: Calibration;
   /** Detection confidence above which a detected language is trusted. */
   readonly detectionThreshold?: number;
+  /**
+   * Build city indexes on first use (or during `warmUp`) instead of in the constructor,
+   * so a server is ready before every index is built.
+   */
+  readonly lazy?: boolean;
 }
 
 /** Thrown for a city the catalogue does not know. */
@@ -79,6 +88,8 @@ export class Matcher {
   private readonly cities = new Map<string, CityIndex>();
   private readonly calibration: Calibration;
   private readonly detectionThreshold: number;
+  /** Shared while indexes are being built; dropped once all are. */
+  private cache: AnalysisCache | null = new AnalysisCache();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -86,16 +97,38 @@ export class Matcher {
   ) {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.detectionThreshold = options.detectionThreshold ?? 0.5;
-    const cache = new AnalysisCache();
-    for (const city of catalogue.cities) {
-      this.cities.set(city.id, new CityIndex(city.id, catalogue.answersOfCity(city.id), (lang) => catalogue.vocabulary(lang), cache));
+    if (!options.lazy) this.buildAll();
+  }
+
+  /** Builds (once) and returns a city's index. */
+  private indexOf(cityId: string): CityIndex | undefined {
+    let index = this.cities.get(cityId);
+    if (!index && this.catalogue.city(cityId)) {
+      const cache = this.cache ?? new AnalysisCache();
+      index = new CityIndex(cityId, this.catalogue.answersOfCity(cityId), (lang) => this.catalogue.vocabulary(lang), cache);
+      this.cities.set(cityId, index);
+      if (this.cities.size === this.catalogue.cities.length) this.cache = null;
+    }
+    return index;
+  }
+
+  /** Builds every city's index now. */
+  buildAll(): void {
+    for (const city of this.catalogue.cities) this.indexOf(city.id);
+  }
+
+  /** Builds the remaining indexes one city per event-loop turn, so requests keep flowing. */
+  async warmUp(): Promise<void> {
+    for (const city of this.catalogue.cities) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.indexOf(city.id);
     }
   }
 
   /** Matches one question. Throws `UnknownCityError` for an unknown city. */
   match(request: MatchRequest): MatchResult {
     const city = this.catalogue.city(request.city);
-    const index = this.cities.get(request.city);
+    const index = this.indexOf(request.city);
     if (!city || !index) throw new UnknownCityError(`unknown city: ${request.city}`);
     const text = request.text.slice(0, 500);
     const detections = detectLanguage(text);
@@ -120,7 +153,7 @@ export class Matcher {
 
     const languages = searchLanguages(text, request.language ?? null, detections, city.languages as LanguageCode[]);
     let best = this.rank(index, text, languages, 'exact');
-    if (!best || best.features.coverage < 1) {
+    if (!best || best.confidence < this.calibration.answerAt) {
       const tolerant = this.rank(index, text, languages, 'tolerant');
       if (tolerant && (!best || tolerant.confidence > best.confidence)) best = tolerant;
     }
@@ -150,11 +183,26 @@ export class Matcher {
   private rank(index: CityIndex, text: string, languages: readonly LanguageCode[], mode: SearchMode): Ranking | null {
     let best: Ranking | null = null;
     for (const lang of languages) {
-      const terms = [...new Set(analyzeTerms(text, lang))];
+      let terms = [...new Set(analyzeTerms(text, lang))];
       if (terms.length === 0) continue;
-      const hits = index.search(terms, lang, mode);
+      const corrected = new Set<string>();
+      // Tolerant mode replaces unknown terms by the indexed term they most likely meant.
+      if (mode === 'tolerant') {
+        terms = [
+          ...new Set(
+            terms.map((t) => {
+              // The best-supported close term wins, even over a rare exact one (a misspelling in the vocabulary).
+              const fixed = index.correct(t, lang);
+              if (!fixed || fixed === t) return t;
+              corrected.add(fixed);
+              return fixed;
+            }),
+          ),
+        ];
+      }
+      const hits = index.search(terms, lang);
       if (hits.length === 0) continue;
-      const features = featuresOf(hits, terms.length);
+      const features = featuresOf(hits, terms.length, corrected);
       const confidence = confidenceOf(features, this.calibration);
       if (!best || confidence > best.confidence) best = { lang, hits, termCount: terms.length, features, confidence };
     }
@@ -191,15 +239,20 @@ export function searchLanguages(
   return wanted;
 }
 
+/** How much a corrected term counts, in coverage and score, against an exact one. */
+const CORRECTION_WEIGHT = 0.75;
+
 /** The features the confidence is computed from. */
-export function featuresOf(hits: readonly IndexHit[], termCount: number): MatchFeatures {
+export function featuresOf(hits: readonly IndexHit[], termCount: number, corrected: ReadonlySet<string> = new Set()): MatchFeatures {
   const first = hits[0];
-  if (!first) return { coverage: 0, topScore: 0, margin: 0, termCount };
+  if (!first) return { coverage: 0, topScore: 0, margin: 0, termCount, corrected: 0 };
   const secondOther = hits.find((h) => h.topic !== first.topic);
+  const fixedHere = first.matchedTerms.filter((t) => corrected.has(t)).length;
   return {
-    coverage: first.matchedTerms.length / termCount,
-    topScore: first.score,
+    coverage: (first.matchedTerms.length - (1 - CORRECTION_WEIGHT) * fixedHere) / termCount,
+    topScore: first.score * CORRECTION_WEIGHT ** fixedHere,
     margin: secondOther ? (first.score - secondOther.score) / first.score : 1,
     termCount,
+    corrected: fixedHere,
   };
 }

@@ -30,12 +30,13 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Creates the restify server with every route except Direct Line (see registerDirectLine). */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'inclubot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
-  server.use((_req, res, next) => {
+  // Before anything that can fail, so error responses carry the headers too.
+  server.pre((_req: Request, res: Response, next: () => void) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.header(k, v);
     next();
   });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     await deps.adapter.process(req, res, deps.logic);

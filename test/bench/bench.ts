@@ -6,12 +6,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadBundle, type ContentBundle } from '../../src/content/bundle';
+import { readEvalRows } from '../../src/cli/evaluate';
+import { type ContentBundle, loadBundle } from '../../src/content/bundle';
 import { Catalogue } from '../../src/content/catalogue';
 import type { AnswerFile, CityFile } from '../../src/content/schema';
-import { readEvalRows } from '../../src/cli/evaluate';
 import { TOPIC_IDS } from '../../src/content/topics';
-import { LANGUAGE_CODES, isLanguageCode } from '../../src/language/languages';
+import { isLanguageCode, LANGUAGE_CODES } from '../../src/language/languages';
 import { Matcher } from '../../src/search/matcher';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -86,7 +86,11 @@ function requestBodies(questions: readonly { q: string; lang: string; city: stri
   return { warmup, mix };
 }
 
-async function load(url: string, bodies: readonly string[], seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+async function load(
+  url: string,
+  bodies: readonly string[],
+  seconds: number,
+): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   let i = 0;
   const result = await autocannon({
     url: `${url}/api/messages`,
@@ -116,7 +120,14 @@ function generatedBundle(real: ContentBundle, cities: number, answersPerCity: nu
   const answers: AnswerFile[] = [];
   for (let c = 0; c < cities; c++) {
     const id = `gen-city-${c}`;
-    cityFiles.push({ id, name: { en: `Generated ${c}` }, country: 'BE', languages: ['fr'], emergencyNumber: '112', sources: ['https://example.org'] });
+    cityFiles.push({
+      id,
+      name: { en: `Generated ${c}` },
+      country: 'BE',
+      languages: ['fr'],
+      emergencyNumber: '112',
+      sources: ['https://example.org'],
+    });
     for (let a = 0; a < answersPerCity; a++) {
       const base = source[(c * answersPerCity + a) % source.length] as AnswerFile;
       const translations: AnswerFile['translations'] = {};
@@ -144,7 +155,11 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-function matcherLatency(matcher: Matcher, questions: readonly { q: string; lang: string; city: string }[], rounds: number): { p50: number; p99: number } {
+function matcherLatency(
+  matcher: Matcher,
+  questions: readonly { q: string; lang: string; city: string }[],
+  rounds: number,
+): { p50: number; p99: number } {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const row of questions) {
@@ -187,7 +202,9 @@ async function main(): Promise<void> {
   const m100 = matcherLatency(matcher100, genQuestions, QUICK ? 10 : 50);
   figures.matcherP50Ms100 = round(m100.p50);
   figures.matcherP99Ms100 = round(m100.p99);
-  console.log(`matcher, 100 cities: p50 ${figures.matcherP50Ms100} ms, p99 ${figures.matcherP99Ms100} ms; build ${figures.buildMs100} ms, heap ${figures.heapMb100} MB`);
+  console.log(
+    `matcher, 100 cities: p50 ${figures.matcherP50Ms100} ms, p99 ${figures.matcherP99Ms100} ms; build ${figures.buildMs100} ms, heap ${figures.heapMb100} MB`,
+  );
 
   // 3. Start-up: process start to /readyz, embedded content.
   const starts: number[] = [];

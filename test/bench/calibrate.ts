@@ -14,57 +14,58 @@ import { DEFAULT_EVAL_FILE, type EvalRow, readEvalRows } from '../../src/cli/eva
 import { loadBundle } from '../../src/content/bundle';
 import { Catalogue } from '../../src/content/catalogue';
 import { isLanguageCode } from '../../src/language/languages';
-import { type Calibration, DEFAULT_CALIBRATION, featureVector, type MatchFeatures } from '../../src/search/confidence';
+import {
+  type Calibration,
+  DEFAULT_CALIBRATION,
+  FEATURE_NAMES,
+  type FeatureVector,
+  featureVector,
+  logistic,
+  type MatchFeatures,
+} from '../../src/search/confidence';
 import { Matcher } from '../../src/search/matcher';
 
 interface Sample {
-  readonly x: [number, number, number];
+  readonly x: FeatureVector;
   /** 1 when the top candidate is the expected topic. */
   readonly correct: 0 | 1;
   readonly inScope: boolean;
   readonly emergency: boolean;
 }
 
+const NO_FEATURES: MatchFeatures = { coverage: 0, topScore: 0, margin: 0, termCount: 0, corrected: 0 };
+
 function samples(matcher: Matcher, rows: readonly EvalRow[]): Sample[] {
   return rows.map((row) => {
     const r = matcher.match({ city: row.city, text: row.q, language: isLanguageCode(row.lang) ? row.lang : null });
-    const f: MatchFeatures = r.features ?? { coverage: 0, topScore: 0, margin: 0, termCount: 0 };
     const inScope = row.topic !== 'out-of-scope';
     // Thresholds are open here, so only "no hit at all" ends without a candidate.
     const top = r.candidates[0]?.topic;
-    return { x: featureVector(f), correct: inScope && top === row.topic ? 1 : 0, inScope, emergency: r.emergency };
+    return { x: featureVector(r.features ?? NO_FEATURES), correct: inScope && top === row.topic ? 1 : 0, inScope, emergency: r.emergency };
   });
 }
 
-/** Logistic-regression weights: bias, coverage, log score, margin. */
-type Weights = { bias: number; coverage: number; logScore: number; margin: number };
-
-function linear(w: Weights, [coverage, logScore, margin]: readonly [number, number, number]): number {
-  return w.bias + w.coverage * coverage + w.logScore * logScore + w.margin * margin;
-}
+type Weights = Calibration['weights'];
+const ZERO: Weights = { bias: 0, coverage: 0, logScore: 0, perTerm: 0, margin: 0 };
 
 function fit(data: readonly Sample[], l2 = 0.05, steps = 4000, rate = 0.5): Weights {
-  const w: Weights = { bias: 0, coverage: 0, logScore: 0, margin: 0 };
+  const w: { -readonly [K in keyof Weights]: number } = { ...ZERO };
   for (let step = 0; step < steps; step++) {
-    const g: Weights = { bias: 0, coverage: 0, logScore: 0, margin: 0 };
+    const g: { -readonly [K in keyof Weights]: number } = { ...ZERO };
     for (const s of data) {
-      const e = 1 / (1 + Math.exp(-linear(w, s.x))) - s.correct;
+      const e = logistic(w, s.x) - s.correct;
       g.bias += e;
-      g.coverage += e * s.x[0];
-      g.logScore += e * s.x[1];
-      g.margin += e * s.x[2];
+      for (const name of FEATURE_NAMES) g[name] += e * s.x[name];
     }
     const n = data.length;
     w.bias -= rate * (g.bias / n);
-    w.coverage -= rate * (g.coverage / n + l2 * w.coverage);
-    w.logScore -= rate * (g.logScore / n + l2 * w.logScore);
-    w.margin -= rate * (g.margin / n + l2 * w.margin);
+    for (const name of FEATURE_NAMES) w[name] -= rate * (g[name] / n + l2 * w[name]);
   }
   return w;
 }
 
-function confidence(w: Weights, x: readonly [number, number, number]): number {
-  return x[1] === 0 ? 0 : 1 / (1 + Math.exp(-linear(w, x)));
+function confidence(w: Weights, x: FeatureVector): number {
+  return x.logScore === 0 ? 0 : logistic(w, x);
 }
 
 interface Score {
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   const catalogue = new Catalogue(await loadBundle(path.resolve(process.env.CONTENT_DIR ?? 'content')));
   let calibration: Calibration = DEFAULT_CALIBRATION;
   let data: Sample[] = [];
-  let w: Weights = { bias: 0, coverage: 0, logScore: 0, margin: 0 };
+  let w: Weights = ZERO;
   // The ranking picks the most confident language, so refit until the choice settles.
   for (let round = 0; round < 3; round++) {
     data = samples(new Matcher(catalogue, { calibration: { ...calibration, clarifyAt: 0, answerAt: 0 } }), rows);
@@ -114,10 +115,17 @@ async function main(): Promise<void> {
     calibration = { ...calibration, weights: { ...w } };
   }
   const clarifyAt = chooseThreshold(w, data);
-  const answerAt = Math.max(clarifyAt, 0.5);
+  // Between the two thresholds, close candidates are offered as buttons instead of a guess.
+  const answerAt = Math.min(0.95, clarifyAt + 0.15);
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
   const result: Calibration = {
-    weights: { bias: round3(w.bias), coverage: round3(w.coverage), logScore: round3(w.logScore), margin: round3(w.margin) },
+    weights: {
+      bias: round3(w.bias),
+      coverage: round3(w.coverage),
+      logScore: round3(w.logScore),
+      perTerm: round3(w.perTerm),
+      margin: round3(w.margin),
+    },
     answerAt: round3(answerAt),
     clarifyAt: round3(clarifyAt),
     closeRatio: DEFAULT_CALIBRATION.closeRatio,

@@ -2,7 +2,12 @@
  * The benchmark's baseline: a minimal echo bot on the same CloudAdapter + restify setup as
  * IncluBot (same body parser, same route, no state, no dialogs).
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import restify from 'restify';
 
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions));

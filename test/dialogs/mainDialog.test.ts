@@ -71,8 +71,7 @@ describe('MainDialog', () => {
     await say(c, 'francais');
     const menu = await say(c, '4');
     const cityIds = content.catalogue.cities.map((x) => x.id);
-    const profile = await services.state.profile.get(c.dialogContext.context, {});
-    expect(profile).toEqual({ language: 'fr', city: cityIds[3] });
+    expect(services.profiles()).toEqual([{ language: 'fr', city: cityIds[3] }]);
     expect(menu.at(-1)?.text).toContain(content.catalogue.cityName(cityIds[3] as string, 'fr'));
   });
 
@@ -149,7 +148,7 @@ describe('MainDialog', () => {
       expect(titles(confirm)).toEqual(['Yes', 'No']);
       const [done] = await say(c, 'yes');
       expect(done?.text).toMatch(/forgotten/);
-      expect(await services.state.profile.get(c.dialogContext.context)).toBeUndefined();
+      expect(services.profiles()).toEqual([]);
       const [greeting] = await say(c, 'hello again');
       expect(titles(greeting)).toHaveLength(12);
     });
@@ -158,7 +157,7 @@ describe('MainDialog', () => {
       await say(c, button('cmd:forget'));
       const [kept] = await say(c, 'no');
       expect(kept?.text).toMatch(/keep/);
-      expect(await services.state.profile.get(c.dialogContext.context)).toEqual({ language: 'en', city: 'capaci' });
+      expect(services.profiles()).toEqual([{ language: 'en', city: 'capaci' }]);
     });
   });
 

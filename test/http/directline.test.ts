@@ -5,44 +5,34 @@
 import { type Activity, ConnectionStatus, DirectLine } from 'botframework-directlinejs';
 import { type RunningApp, realContent, startApp } from '../support/app';
 
-// botframework-directlinejs uses the browser's XMLHttpRequest through rxjs' ajax.
-// biome-ignore lint/suspicious/noExplicitAny: global shim for the client library
-(global as any).XMLHttpRequest = require('xhr2');
+// botframework-directlinejs expects browser globals: XMLHttpRequest (rxjs' ajax, which
+// polling uses) and WebSocket (referenced at construction even when polling).
+Object.assign(globalThis, { XMLHttpRequest: require('xhr2'), WebSocket: globalThis.WebSocket ?? require('ws') });
 
 async function token(url: string): Promise<string> {
   const res = await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' });
   return ((await res.json()) as { token: string }).token;
 }
 
-/** Collects bot activities until `count` have arrived. */
-function botActivities(client: DirectLine, count: number, timeoutMs = 20000): Promise<Activity[]> {
-  return new Promise((resolve, reject) => {
-    const got: Activity[] = [];
-    const timer = setTimeout(() => reject(new Error(`only ${got.length} of ${count} bot activities arrived`)), timeoutMs);
-    const sub = client.activity$.subscribe((a) => {
-      if (a.from.role === 'bot' || a.from.id !== 'tester') got.push(a);
-      if (got.length >= count) {
-        clearTimeout(timer);
-        sub.unsubscribe();
-        resolve(got);
-      }
-    });
-  });
+/** A client plus everything it has received so far. */
+interface Session {
+  readonly client: DirectLine;
+  readonly received: Activity[];
+  /** Resolves when `count` bot activities have arrived after position `from`. */
+  botActivities(from: number, count: number): Promise<Activity[]>;
 }
 
-function send(client: DirectLine, activity: Partial<Activity>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    client.postActivity({ from: { id: 'tester' }, ...activity } as Activity).subscribe({ next: resolve, error: reject });
-  });
-}
-
-async function conversation(running: RunningApp) {
+async function session(running: RunningApp): Promise<Session> {
   const client = new DirectLine({
     token: await token(running.url),
     domain: `${running.url}/v3/directline`,
     webSocket: false,
-    pollingInterval: 100,
+    pollingInterval: 200,
   });
+  const received: Activity[] = [];
+  // Subscribing to activity$ is what makes the client connect and poll.
+  // (end() makes the stream error with "conversation ended": expected at the end of a test)
+  client.activity$.subscribe({ next: (a) => received.push(a), error: () => undefined });
   await new Promise<void>((resolve) => {
     const sub = client.connectionStatus$.subscribe((s) => {
       if (s === ConnectionStatus.Online) {
@@ -51,7 +41,22 @@ async function conversation(running: RunningApp) {
       }
     });
   });
-  return client;
+  const botActivities = async (from: number, count: number) => {
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      const bots = received.slice(from).filter((a) => a.from.id !== 'tester');
+      if (bots.length >= count) return bots.slice(0, count);
+      if (Date.now() > deadline) throw new Error(`only ${bots.length} of ${count} bot activities arrived`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { client, received, botActivities };
+}
+
+function send(client: DirectLine, activity: Partial<Activity>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    client.postActivity({ from: { id: 'tester' }, ...activity } as Activity).subscribe({ next: resolve, error: reject });
+  });
 }
 
 describe.each([
@@ -70,17 +75,17 @@ describe.each([
   });
 
   it('greets on join and answers through the Bot Connector path', async () => {
-    const client = await conversation(running);
-    const greeting = botActivities(client, 1);
+    const { client, received, botActivities } = await session(running);
+    let from = received.length;
     await send(client, { type: 'event', name: 'webchat/join', value: { language: 'nl', city: 'mechelen' } });
-    const [menu] = await greeting;
+    const [menu] = await botActivities(from, 1);
     expect(menu?.type).toBe('message');
     expect((menu as { text?: string }).text).toContain('Mechelen');
     expect(menu?.channelId).toBe('webchat');
 
-    const answer = botActivities(client, 1);
+    from = received.length;
     await send(client, { type: 'message', text: 'gratis juridisch advies' });
-    const [reply] = await answer;
+    const [reply] = await botActivities(from, 1);
     const legal = (await realContent()).catalogue.answersFor('mechelen', 'legal-advice')[0];
     expect((reply as { text?: string }).text).toContain(legal?.translations.nl?.title);
     expect((reply as { replyToId?: string }).replyToId).toBeTruthy();

@@ -15,13 +15,16 @@ export interface TestServices extends DialogServices {
   readonly state: BotState;
   readonly usage: InMemoryUsage;
   readonly autoSave: AutoSaveStateMiddleware;
+  /** The stored user profiles (what "forget me" must delete). */
+  readonly profiles: () => Array<Record<string, unknown>>;
 }
 
 const strings = new Strings();
 
 /** Fresh state over the shared content snapshot. */
 export function testServices(content: ContentSnapshot, extra: Partial<Omit<DialogServices, 'usage' | 'state'>> = {}): TestServices {
-  const storage = new MemoryStorage();
+  const memory: Record<string, string> = {};
+  const storage = new MemoryStorage(memory);
   const state = createBotState(new ConversationState(storage), new UserState(storage));
   const replies = new Replies(content.catalogue, strings);
   return {
@@ -32,6 +35,10 @@ export function testServices(content: ContentSnapshot, extra: Partial<Omit<Dialo
     state,
     usage: new InMemoryUsage(),
     autoSave: new AutoSaveStateMiddleware(state.conversationState, state.userState),
+    profiles: () =>
+      Object.entries(memory)
+        .filter(([key, value]) => key.includes('/users/') && value !== undefined)
+        .map(([, value]) => (JSON.parse(value) as { profile?: Record<string, unknown> }).profile ?? {}),
     ...extra,
   };
 }
