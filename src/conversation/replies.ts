@@ -15,12 +15,19 @@ export interface Audience {
   readonly city: string;
 }
 
+const dateFormats = new Map<LanguageCode, Intl.DateTimeFormat>();
+
 /** Formats a YYYY-MM-DD date for a language ("24 November 2026"). */
 export function formatDate(isoDate: string, lang: LanguageCode): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  // British English writes dates as Europeans read them (24 November 2026).
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    // British English writes dates as Europeans read them (24 November 2026).
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
 
 function hostOf(url: string): string {
@@ -31,8 +38,22 @@ function hostOf(url: string): string {
   }
 }
 
-/** Builds every reply the conversation sends. */
+/**
+ * Builds every reply the conversation sends. Replies depend only on the content snapshot,
+ * the language and the city, so the common ones are built once and reused.
+ */
 export class Replies {
+  private readonly memo = new Map<string, Reply>();
+
+  private memoized(key: string, build: () => Reply): Reply {
+    let reply = this.memo.get(key);
+    if (!reply) {
+      reply = build();
+      this.memo.set(key, reply);
+    }
+    return reply;
+  }
+
   constructor(
     private readonly catalogue: Catalogue,
     private readonly strings: Strings,
@@ -67,6 +88,10 @@ export class Replies {
 
   /** Greeting and the language buttons (in each language's own name). */
   chooseLanguage(lang: LanguageCode): Reply {
+    return this.memoized(`language/${lang}`, () => this.buildChooseLanguage(lang));
+  }
+
+  private buildChooseLanguage(lang: LanguageCode): Reply {
     const t = this.t(lang);
     const buttons: ReplyButton[] = LANGUAGE_CODES.map((code) => ({
       label: languageInfo(code).nativeName,
@@ -91,6 +116,10 @@ export class Replies {
 
   /** The main menu: the 12 topics, then language and city. */
   menu(a: Audience, intro?: string): Reply {
+    return intro ? this.buildMenu(a, intro) : this.memoized(`menu/${a.language}/${a.city}`, () => this.buildMenu(a));
+  }
+
+  private buildMenu(a: Audience, intro?: string): Reply {
     const t = this.t(a.language);
     const topics: ReplyButton[] = TOPIC_IDS.map((topic) => ({
       label: topic === 'emergency' ? `🚨 ${this.topicLabel(topic, a.language)}` : this.topicLabel(topic, a.language),
@@ -118,6 +147,10 @@ export class Replies {
   }
 
   private render(a: Audience, shown: LocalizedAnswer): Reply {
+    return this.memoized(`answer/${shown.id}/${a.language}`, () => this.buildAnswer(a, shown));
+  }
+
+  private buildAnswer(a: Audience, shown: LocalizedAnswer): Reply {
     const t = this.t(a.language);
     const notes: string[] = [];
     if (shown.isFallbackLanguage) notes.push(t('answer.shownInOtherLanguage', { language: languageInfo(shown.language).nativeName }));

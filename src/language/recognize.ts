@@ -27,21 +27,27 @@ export function recognizeSmallNumber(text: string, lang: LanguageCode, strings: 
     .replace(/[.!?)]+$/, '');
   const digits = /^#?(\d{1,2})$/.exec(folded);
   if (digits) return Number(digits[1]);
-  const culture = languageInfo(lang).numberCulture;
-  if (culture) {
-    const found = recognizers().recognizeNumber(text, culture);
-    const first = found[0];
-    // Only a text that is just the number: "I have 3 children" is not a menu choice.
-    if (found.length === 1 && first && first.text.length >= text.trim().replace(/[.!?]+$/, '').length - 1) {
-      const n = Number((first.resolution as { value?: string }).value);
-      if (Number.isInteger(n) && n > 0 && n < 100) return n;
-    }
-  }
+  // A choice is one to three words; longer texts are questions.
+  if (folded.length > 30 || folded.split(/\s+/).length > 3) return null;
   const words = strings.numberWords(lang);
   const index = words.indexOf(folded);
   if (index >= 0) return index + 1;
   const english = strings.numberWords('en').indexOf(folded);
-  return english >= 0 ? english + 1 : null;
+  if (english >= 0) return english + 1;
+  // Digits with words around them ("number 3", "the 3rd", "nº 3"): the recognizer's model
+  // reads these where one exists. It costs milliseconds, so only texts with a digit get it.
+  if (!/\d/.test(folded)) return null;
+  const culture = languageInfo(lang).numberCulture;
+  if (culture) {
+    const found = recognizers().recognizeNumber(text, culture).concat(recognizers().recognizeOrdinal(text, culture));
+    const first = found[0];
+    const n = first ? Number((first.resolution as { value?: string }).value) : Number.NaN;
+    return Number.isInteger(n) && n > 0 && n < 100 ? n : null;
+  }
+  // No model for this language (the library would answer in English): the one number written in digits.
+  const numbers = folded.match(/\d+/g) ?? [];
+  const only = numbers.length === 1 ? Number(numbers[0]) : Number.NaN;
+  return only > 0 && only < 100 ? only : null;
 }
 
 /** Reads yes (true), no (false) or neither (null). */

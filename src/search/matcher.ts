@@ -12,7 +12,7 @@ import type { TopicId } from '../content/topics';
 import { type Detection, detectLanguage, LANGUAGES_BY_SCRIPT } from '../language/detect';
 import type { LanguageCode } from '../language/languages';
 import { analyzeTerms, dominantScript } from './analysis';
-import { AnalysisCache, CityIndex, type IndexHit } from './city-index';
+import { AnalysisCache, AnswerIndex, type IndexHit, VocabularyIndex } from './indexes';
 
 /** How hard to look: exact terms first; corrections only where exact terms fail. */
 type SearchMode = 'exact' | 'tolerant';
@@ -48,7 +48,7 @@ export interface MatchResult {
   readonly confidence: number;
   /** The language to reply in: chosen, else detected, else the city's default. */
   readonly language: LanguageCode;
-  /** The detected language of the text, or null when detection was not confident. */
+  /** The detected language of the text, or null when detection was not confident (computed on first read when the match did not need it). */
   readonly detectedLanguage: LanguageCode | null;
   /** The language whose index produced the result, or null. */
   readonly matchedLanguage: LanguageCode | null;
@@ -83,13 +83,11 @@ interface Ranking {
   readonly confidence: number;
 }
 
-/** Builds every city's index once and answers questions from memory. */
+/** Indexes every city's answers and answers questions from memory. */
 export class Matcher {
-  private readonly cities = new Map<string, CityIndex>();
   private readonly calibration: Calibration;
   private readonly detectionThreshold: number;
-  /** Shared while indexes are being built; dropped once all are. */
-  private cache: AnalysisCache | null = new AnalysisCache();
+  private readonly answers: AnswerIndex;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -97,69 +95,89 @@ export class Matcher {
   ) {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.detectionThreshold = options.detectionThreshold ?? 0.5;
+    const cache = new AnalysisCache();
+    this.answers = new AnswerIndex(new VocabularyIndex((lang) => catalogue.vocabulary(lang), cache), cache);
     if (!options.lazy) this.buildAll();
   }
 
-  /** Builds (once) and returns a city's index. */
-  private indexOf(cityId: string): CityIndex | undefined {
-    let index = this.cities.get(cityId);
-    if (!index && this.catalogue.city(cityId)) {
-      const cache = this.cache ?? new AnalysisCache();
-      index = new CityIndex(cityId, this.catalogue.answersOfCity(cityId), (lang) => this.catalogue.vocabulary(lang), cache);
-      this.cities.set(cityId, index);
-      if (this.cities.size === this.catalogue.cities.length) this.cache = null;
-    }
-    return index;
+  /** Indexes a city's answers on first use; false for an unknown city. */
+  private ensureCity(cityId: string): boolean {
+    if (this.answers.has(cityId)) return true;
+    if (!this.catalogue.city(cityId)) return false;
+    this.answers.addCity(cityId, this.catalogue.answersOfCity(cityId));
+    return true;
   }
 
-  /** Builds every city's index now. */
+  /** Indexes every city now. */
   buildAll(): void {
-    for (const city of this.catalogue.cities) this.indexOf(city.id);
+    for (const city of this.catalogue.cities) this.ensureCity(city.id);
   }
 
-  /** Builds the remaining indexes one city per event-loop turn, so requests keep flowing. */
+  /** Indexes the remaining cities one per event-loop turn, so requests keep flowing. */
   async warmUp(): Promise<void> {
     for (const city of this.catalogue.cities) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      this.indexOf(city.id);
+      this.ensureCity(city.id);
     }
   }
 
   /** Matches one question. Throws `UnknownCityError` for an unknown city. */
   match(request: MatchRequest): MatchResult {
     const city = this.catalogue.city(request.city);
-    const index = this.indexOf(request.city);
-    if (!city || !index) throw new UnknownCityError(`unknown city: ${request.city}`);
+    if (!city || !this.ensureCity(city.id)) throw new UnknownCityError(`unknown city: ${request.city}`);
     const text = request.text.slice(0, 500);
-    const detections = detectLanguage(text);
-    const detected = pickDetection(detections, this.detectionThreshold);
-    const replyLanguage = request.language ?? detected ?? (city.languages[0] as LanguageCode);
+    const chosen = request.language ?? null;
+    // Detection costs about 0.1 ms: done only when needed (no chosen language, or no good match
+    // in it), or when a caller reads `detectedLanguage`.
+    let detections: readonly Detection[] | null = null;
+    const detect = () => {
+      detections ??= detectLanguage(text);
+      return detections;
+    };
+    const detected = () => pickDetection(detect(), this.detectionThreshold);
+    const finish = (result: Omit<MatchResult, 'detectedLanguage'>): MatchResult =>
+      Object.defineProperty(result, 'detectedLanguage', { get: detected, enumerable: true }) as MatchResult;
+    const replyLanguage = chosen ?? detected() ?? (city.languages[0] as LanguageCode);
 
     if (hasEmergencyWord(text)) {
       const emergency = this.catalogue.answersFor(city.id, 'emergency')[0];
       if (emergency) {
-        return {
+        return finish({
           outcome: 'answer',
           candidates: [{ answerId: emergency.id, topic: 'emergency', score: 1 }],
           confidence: 1,
           language: replyLanguage,
-          detectedLanguage: detected,
           matchedLanguage: null,
           emergency: true,
           features: null,
-        };
+        });
       }
     }
 
-    const languages = searchLanguages(text, request.language ?? null, detections, city.languages as LanguageCode[]);
-    let best = this.rank(index, text, languages, 'exact');
+    const cityLanguages = city.languages as LanguageCode[];
+    const first = searchLanguages(text, chosen, chosen ? [] : detect(), cityLanguages);
+    let best = this.rank(city.id, text, first, 'exact');
+    let languages = first;
     if (!best || best.confidence < this.calibration.answerAt) {
-      const tolerant = this.rank(index, text, languages, 'tolerant');
+      // Not found in the expected languages: the question may be in another one.
+      languages = searchLanguages(text, chosen, detect(), cityLanguages);
+      const more = this.rank(
+        city.id,
+        text,
+        languages.filter((l) => !first.includes(l)),
+        'exact',
+      );
+      if (more && (!best || more.confidence > best.confidence)) best = more;
+    }
+    if (!best || best.confidence < this.calibration.answerAt) {
+      // Corrections are costly: only in the language that matched best and the first wanted one.
+      const retry = [...new Set([best?.lang, languages[0]].filter((l): l is LanguageCode => l !== undefined))];
+      const tolerant = this.rank(city.id, text, retry, 'tolerant', best);
       if (tolerant && (!best || tolerant.confidence > best.confidence)) best = tolerant;
     }
-    const base = { language: replyLanguage, detectedLanguage: detected, emergency: false };
+    const base = { language: replyLanguage, emergency: false };
     if (!best || best.hits.length === 0) {
-      return { ...base, outcome: 'fallback', candidates: [], confidence: 0, matchedLanguage: null, features: null };
+      return finish({ ...base, outcome: 'fallback', candidates: [], confidence: 0, matchedLanguage: null, features: null });
     }
     const candidates = best.hits.map((h) => ({ answerId: h.answerId, topic: h.topic, score: h.score }));
     const { answerAt, clarifyAt, closeRatio } = this.calibration;
@@ -169,18 +187,24 @@ export class Matcher {
     if (best.confidence >= answerAt) outcome = 'answer';
     else if (best.confidence >= clarifyAt) outcome = close.length > 0 ? 'clarify' : 'answer';
     else outcome = 'fallback';
-    return {
+    return finish({
       ...base,
       outcome,
       candidates: outcome === 'answer' ? [top] : outcome === 'clarify' ? [top, ...close] : [],
       confidence: best.confidence,
       matchedLanguage: best.lang,
       features: best.features,
-    };
+    });
   }
 
   /** Searches each candidate language and keeps the most confident ranking. */
-  private rank(index: CityIndex, text: string, languages: readonly LanguageCode[], mode: SearchMode): Ranking | null {
+  private rank(
+    cityId: string,
+    text: string,
+    languages: readonly LanguageCode[],
+    mode: SearchMode,
+    exact: Ranking | null = null,
+  ): Ranking | null {
     let best: Ranking | null = null;
     for (const lang of languages) {
       let terms = [...new Set(analyzeTerms(text, lang))];
@@ -191,8 +215,11 @@ export class Matcher {
         terms = [
           ...new Set(
             terms.map((t) => {
-              // The best-supported close term wins, even over a rare exact one (a misspelling in the vocabulary).
-              const fixed = index.correct(t, lang);
+              // A term the best answer already has in its own title, questions or keywords is right as typed.
+              const top = exact?.lang === lang ? exact.hits[0] : undefined;
+              if (top?.strongTerms.includes(t)) return t;
+              // Otherwise the best-supported close term wins, even over a rare exact one (a misspelling in the vocabulary).
+              const fixed = this.answers.correct(t, lang);
               if (!fixed || fixed === t) return t;
               corrected.add(fixed);
               return fixed;
@@ -200,7 +227,7 @@ export class Matcher {
           ),
         ];
       }
-      const hits = index.search(terms, lang);
+      const hits = this.answers.search(cityId, terms, lang);
       if (hits.length === 0) continue;
       const features = featuresOf(hits, terms.length, corrected);
       const confidence = confidenceOf(features, this.calibration);

@@ -48,7 +48,7 @@ function samples(matcher: Matcher, rows: readonly EvalRow[]): Sample[] {
 type Weights = Calibration['weights'];
 const ZERO: Weights = { bias: 0, coverage: 0, logScore: 0, perTerm: 0, margin: 0 };
 
-function fit(data: readonly Sample[], l2 = 0.05, steps = 4000, rate = 0.5): Weights {
+function fitWeights(data: readonly Sample[], l2 = 0.05, steps = 4000, rate = 0.5): Weights {
   const w: { -readonly [K in keyof Weights]: number } = { ...ZERO };
   for (let step = 0; step < steps; step++) {
     const g: { -readonly [K in keyof Weights]: number } = { ...ZERO };
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < 3; round++) {
     data = samples(new Matcher(catalogue, { calibration: { ...calibration, clarifyAt: 0, answerAt: 0 } }), rows);
     const trainable = data.filter((s) => !s.emergency);
-    w = fit(trainable);
+    w = fitWeights(trainable);
     calibration = { ...calibration, weights: { ...w } };
   }
   const clarifyAt = chooseThreshold(w, data);
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < folds; k++) {
     const train = data.filter((_s, i) => i % folds !== k);
     const test = data.filter((_s, i) => i % folds === k);
-    const wk = fit(train.filter((s) => !s.emergency));
+    const wk = fitWeights(train.filter((s) => !s.emergency));
     cv.push(score(wk, chooseThreshold(wk, train), test));
   }
   const mean = (key: keyof Score) => round3(cv.reduce((a, s) => a + s[key], 0) / folds);

@@ -61,7 +61,7 @@ describe('the web chat page', () => {
     const page = await browser.newPage({ viewport: { width: 420, height: 860 } });
     await page.goto(`${running.url}/?lang=ar&city=livadia`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    const strings = (await import('../../locales/ar/translation.json')).default as { topics: Record<string, string> };
+    const strings = (await import('../../locales/ar/translation.json')).default as { topics: { health: string } };
     await button(page, strings.topics.health).waitFor({ timeout: 30000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-livadia-ar.png') });
     await page.close();

@@ -30,6 +30,14 @@ describe('recognizeSmallNumber', () => {
     expect(recognizeSmallNumber('٣', 'ar', strings)).toBe(3);
     expect(recognizeSmallNumber('۵', 'fa', strings)).toBe(5);
   });
+  it('reads digits inside a few words: with the recognizers-text model for en/es/fr, our own rule elsewhere', () => {
+    expect(recognizeSmallNumber('number 3', 'en', strings)).toBe(3);
+    expect(recognizeSmallNumber('the 3rd', 'en', strings)).toBe(3);
+    expect(recognizeSmallNumber('le 3e', 'fr', strings)).toBe(3);
+    expect(recognizeSmallNumber('numara 3', 'tr', strings)).toBe(3);
+    expect(recognizeSmallNumber('номер 4', 'ru', strings)).toBe(4);
+    expect(recognizeSmallNumber('3 or 4', 'tr', strings)).toBeNull();
+  });
   it('does not take a sentence with a number as a choice', () => {
     expect(recognizeSmallNumber('I have 3 children', 'en', strings)).toBeNull();
     expect(recognizeSmallNumber('у меня три ребенка', 'ru', strings)).toBeNull();
