@@ -66,12 +66,18 @@ export class MainDialog extends ComponentDialog {
    * (The shape of BotBuilder samples' `MainDialog.run`.)
    */
   async run(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc: DialogContext = await dialogSet.createContext(context);
+    if (this.dialogSet?.accessor !== accessor) {
+      const dialogs = new DialogSet(accessor);
+      dialogs.add(this);
+      this.dialogSet = { accessor, dialogs };
+    }
+    const dc: DialogContext = await this.dialogSet.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
+
+  /** The dialog set over this dialog, built once per state accessor (it holds no turn data). */
+  private dialogSet: { accessor: StatePropertyAccessor; dialogs: DialogSet } | null = null;
 
   private async ensureProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainOptions;

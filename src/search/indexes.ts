@@ -4,11 +4,12 @@
  *
  * - `VocabularyIndex`: the shared topic vocabulary (content/vocabulary/), one document per
  *   topic.
- * - `AnswerIndex`: every city's answers (title, example questions, keywords, text), one
- *   index per language for all cities, searched with a city filter. Sharing the index across
- *   cities keeps memory flat as cities are added (a word is stored once, not once per city)
- *   and gives term statistics from all cities' content. An answer's score is its own score
- *   plus its topic's vocabulary score.
+ * - `AnswerIndex`: the cities' answers (title, example questions, keywords, text), one index
+ *   per language per shard of up to 8 cities, searched with a city filter. Sharing an index
+ *   among a few cities stores a word once for all of them (a tenth of the memory of one index
+ *   per city at 100 cities) and gives term statistics from more content, while a query
+ *   still scores only a few cities' answers. An answer's score is its own score plus its
+ *   topic's vocabulary score.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { AnswerFile, TopicVocabularyFile } from '../content/schema';
@@ -132,9 +133,14 @@ interface AnswerDoc {
 
 const ANSWER_BOOST = { title: 2, questions: 1.5, keywords: 2, body: 0.4 };
 
-/** The answers of every city, one index per language. */
+/** Cities per shard: enough to share most words, few enough to keep queries fast. */
+export const CITIES_PER_SHARD = 8;
+
+/** The answers of every city: per shard of cities, one index per language. */
 export class AnswerIndex {
-  private readonly indexes = new Map<LanguageCode, MiniSearch<AnswerDoc>>();
+  private readonly shards: Array<Map<LanguageCode, MiniSearch<AnswerDoc>>> = [];
+  /** city → its shard's indexes. */
+  private readonly shardOf = new Map<string, Map<LanguageCode, MiniSearch<AnswerDoc>>>();
   /** city → answer id → topic, for the cities added so far. */
   private readonly cities = new Map<string, Map<string, TopicId>>();
 
@@ -152,6 +158,12 @@ export class AnswerIndex {
   addCity(cityId: string, answers: readonly AnswerFile[]): void {
     if (this.cities.has(cityId)) return;
     this.cities.set(cityId, new Map(answers.map((a) => [a.id, a.topic])));
+    let shard = this.shards.at(-1);
+    if (!shard || (this.cities.size - 1) % CITIES_PER_SHARD === 0) {
+      shard = new Map();
+      this.shards.push(shard);
+    }
+    this.shardOf.set(cityId, shard);
     for (const lang of LANGUAGE_CODES) {
       const docs: AnswerDoc[] = [];
       for (const answer of answers) {
@@ -170,10 +182,10 @@ export class AnswerIndex {
         });
       }
       if (docs.length === 0) continue;
-      let index = this.indexes.get(lang);
+      let index = shard.get(lang);
       if (!index) {
         index = newIndex<AnswerDoc>(['title', 'questions', 'keywords', 'body'], ANSWER_BOOST, ['topic', 'city']);
-        this.indexes.set(lang, index);
+        shard.set(lang, index);
       }
       index.addAll(docs);
     }
@@ -184,7 +196,11 @@ export class AnswerIndex {
     const answers = this.cities.get(cityId);
     if (!answers || terms.length === 0) return [];
     const own = new Map<string, SearchResult>();
-    const results = this.indexes.get(lang)?.search(terms.join(' '), { filter: (r) => r.city === cityId }) ?? [];
+    const results =
+      this.shardOf
+        .get(cityId)
+        ?.get(lang)
+        ?.search(terms.join(' '), { filter: (r) => r.city === cityId }) ?? [];
     for (const r of results) own.set(r.id as string, r);
     const byTopic = this.vocabulary.search(terms, lang);
     const hits: IndexHit[] = [];
@@ -212,16 +228,16 @@ export class AnswerIndex {
   /**
    * Spelling and word-form correction: the indexed term a query term most likely meant, by
    * edit distance (typos) or as a prefix (an ending the stemmer did not remove), weighted by
-   * how strongly it is indexed in the answers and in the shared vocabulary; it may be the
+   * how strongly it is indexed in the city's shard and in the shared vocabulary; it may be the
    * term itself. Null when nothing is close. Costly, so only used when exact terms found
    * nothing good.
    */
-  correct(term: string, lang: LanguageCode): string | null {
+  correct(cityId: string, term: string, lang: LanguageCode): string | null {
     if (term.length < 4) return null;
     const weights = new Map<string, number>();
     // Prefixes stand in for a stemmer where none exists (Latvian, Persian); elsewhere they cost more than they find.
     const prefix = term.length >= 5 && languageInfo(lang).stemmer === null;
-    addCorrections(this.indexes.get(lang), term, prefix, weights);
+    addCorrections(this.shardOf.get(cityId)?.get(lang), term, prefix, weights);
     addCorrections(this.vocabulary.index(lang), term, prefix, weights);
     let best: string | null = null;
     let bestWeight = 0;

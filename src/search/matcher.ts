@@ -170,8 +170,8 @@ export class Matcher {
       if (more && (!best || more.confidence > best.confidence)) best = more;
     }
     if (!best || best.confidence < this.calibration.answerAt) {
-      // Corrections are costly: only in the language that matched best and the first wanted one.
-      const retry = [...new Set([best?.lang, languages[0]].filter((l): l is LanguageCode => l !== undefined))];
+      // Corrections are costly: only in the language that matched best (else the first wanted one).
+      const retry = [best?.lang ?? languages[0]].filter((l): l is LanguageCode => l !== undefined);
       const tolerant = this.rank(city.id, text, retry, 'tolerant', best);
       if (tolerant && (!best || tolerant.confidence > best.confidence)) best = tolerant;
     }
@@ -219,7 +219,7 @@ export class Matcher {
               const top = exact?.lang === lang ? exact.hits[0] : undefined;
               if (top?.strongTerms.includes(t)) return t;
               // Otherwise the best-supported close term wins, even over a rare exact one (a misspelling in the vocabulary).
-              const fixed = this.answers.correct(t, lang);
+              const fixed = this.answers.correct(cityId, t, lang);
               if (!fixed || fixed === t) return t;
               corrected.add(fixed);
               return fixed;

@@ -5,7 +5,8 @@
 import type { Storage, StoreItems } from 'botbuilder';
 
 interface Entry {
-  readonly value: Record<string, unknown>;
+  /** The item as JSON: a copy that later changes to the caller's object cannot reach. */
+  readonly json: string;
   readonly writtenAt: number;
   readonly etag: number;
 }
@@ -34,7 +35,7 @@ export class ExpiringMemoryStorage implements Storage {
     const out: StoreItems = {};
     for (const key of keys) {
       const entry = this.live(key);
-      if (entry) out[key] = { ...structuredClone(entry.value), eTag: String(entry.etag) };
+      if (entry) out[key] = { ...(JSON.parse(entry.json) as Record<string, unknown>), eTag: String(entry.etag) };
     }
     return out;
   }
@@ -46,7 +47,7 @@ export class ExpiringMemoryStorage implements Storage {
       if (current && eTag && eTag !== '*' && eTag !== String(current.etag)) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
-      this.items.set(key, { value: structuredClone(value), writtenAt: this.now(), etag: this.etag++ });
+      this.items.set(key, { json: JSON.stringify(value), writtenAt: this.now(), etag: this.etag++ });
     }
   }
 
