@@ -12,7 +12,7 @@ const optionalString = z
 
 const envSchema = z.object({
   PORT: z.coerce
-    .number()
+    .number({ error: 'a TCP port from 0 (any free port) to 65535' })
     .int()
     .min(0, 'a TCP port from 0 (any free port) to 65535')
     .max(65535, 'a TCP port from 0 (any free port) to 65535')
@@ -37,7 +37,7 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   DIRECTLINE_SECRET: optionalString,
-  USER_STATE_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  USER_STATE_TTL_DAYS: z.coerce.number({ error: 'a whole number of days from 1 to 3650' }).int().min(1).max(3650).default(90),
 });
 
 /** The validated configuration the rest of the app receives. */
