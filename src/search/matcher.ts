@@ -197,7 +197,7 @@ export class Matcher {
     });
   }
 
-  /** Searches each candidate language and keeps the most confident ranking. */
+  /** Searches the candidate languages in order and keeps the most confident ranking. */
   private rank(
     cityId: string,
     text: string,
@@ -232,6 +232,8 @@ export class Matcher {
       const features = featuresOf(hits, terms.length, corrected);
       const confidence = confidenceOf(features, this.calibration);
       if (!best || confidence > best.confidence) best = { lang, hits, termCount: terms.length, features, confidence };
+      // Languages come most likely first: a confident answer needs no look further.
+      if (best.confidence >= this.calibration.answerAt) break;
     }
     return best;
   }

@@ -38,16 +38,21 @@ export class InMemoryUsage implements UsageEvents {
   readonly events: UsageEvent[] = [];
   readonly questions: UnansweredQuestion[] = [];
 
+  /** @param limit how many of each are kept; the oldest half goes when it is reached. */
   constructor(private readonly limit = 10_000) {}
 
+  private static keep<T>(list: T[], item: T, limit: number): void {
+    list.push(item);
+    // Dropping half at once keeps the cost per event constant.
+    if (list.length > limit) list.splice(0, list.length - Math.floor(limit / 2));
+  }
+
   record(event: UsageEvent): void {
-    this.events.push(event);
-    if (this.events.length > this.limit) this.events.splice(0, this.events.length - this.limit);
+    InMemoryUsage.keep(this.events, event, this.limit);
   }
 
   unanswered(q: Omit<UnansweredQuestion, 'text'> & { rawText: string }): void {
     const { rawText, ...rest } = q;
-    this.questions.push({ ...rest, text: redact(rawText).slice(0, 500) });
-    if (this.questions.length > this.limit) this.questions.splice(0, this.questions.length - this.limit);
+    InMemoryUsage.keep(this.questions, { ...rest, text: redact(rawText).slice(0, 500) }, this.limit);
   }
 }
