@@ -87,9 +87,26 @@ async function main(): Promise<void> {
       ? [{ q: positionals.join(' '), city: values.city, lang: values.lang ?? null }]
       : [];
   if (inputs.length === 0) throw new Error(USAGE);
+  const known = snapshot.catalogue.cities.map((c) => c.id).join(', ');
   for (const input of inputs) {
     if (!snapshot.catalogue.city(input.city)) {
-      throw new Error(`unknown city "${input.city}"; known: ${snapshot.catalogue.cities.map((c) => c.id).join(', ')}`);
+      if (!values.file) throw new Error(`unknown city "${input.city}"; known: ${known}`);
+      // In a file, one bad line must not cost the others their answers: report it in place.
+      console.error(`unknown city "${input.city}" for ${JSON.stringify(input.q)}; known: ${known}`);
+      const error: AskResult & { error: string } = {
+        q: input.q,
+        city: input.city,
+        lang: isLanguageCode(input.lang) ? input.lang : 'en',
+        detectedLang: null,
+        outcome: 'fallback',
+        answerId: null,
+        topic: null,
+        score: 0,
+        error: 'unknown city',
+      };
+      process.stdout.write(`${JSON.stringify(error)}
+`);
+      continue;
     }
     const result = ask(snapshot, input);
     process.stdout.write(
