@@ -1,7 +1,9 @@
 /**
- * The conversation's loop: make sure language and city are known, then answer whatever
- * comes: a topic button, a clarification choice, a typed number, a command word, or a
- * free-text question for the matcher.
+ * The root dialog, one turn at a time: make sure language and city are known, then answer
+ * whatever came: a topic button, a clarification choice, a typed number, a command word, or
+ * a free-text question for the matcher. It ends after each message; only onboarding and
+ * "forget me" span several turns, as child dialogs (no waiting prompt in between keeps every
+ * ordinary turn short).
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
@@ -20,27 +22,19 @@ import type { Audience } from '../src/conversation/replies';
 import { recognizeSmallNumber } from '../src/language/recognize';
 import { fold } from '../src/search/analysis';
 import { FORGET_DIALOG, ForgetDialog, type ForgetResult } from './forgetDialog';
-import { InputPrompt } from './inputPrompt';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './onboardingDialog';
 import type { DialogServices } from './services';
 
 /** Dialog id. */
 export const MAIN_DIALOG = 'mainDialog';
-const LOOP = 'mainLoop';
-const INPUT_PROMPT = 'mainInputPrompt';
+const STEPS = 'mainSteps';
 
-/** Options the loop passes to itself. */
-/** Values kept between the steps of one loop. */
-interface LoopValues {
-  /** The message that started the loop, to handle without waiting. */
+/** Values kept between the steps. */
+interface StepValues {
+  /** The message to handle, when language and city were already known. */
   input?: UserInput;
   /** A question typed before onboarding, answered after it. */
   pendingText?: string;
-}
-
-interface MainOptions {
-  /** True when the loop restarts after handling a message (the message is consumed). */
-  readonly looped?: boolean;
 }
 
 /** The root dialog. */
@@ -49,16 +43,10 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new OnboardingDialog(services));
     this.addDialog(new ForgetDialog(services));
-    this.addDialog(new InputPrompt(INPUT_PROMPT));
     this.addDialog(
-      new WaterfallDialog(LOOP, [
-        (step) => this.ensureProfile(step),
-        (step) => this.listen(step),
-        (step) => this.handle(step),
-        (step) => this.loop(step),
-      ]),
+      new WaterfallDialog(STEPS, [(step) => this.ensureProfile(step), (step) => this.handle(step), (step) => this.finish(step)]),
     );
-    this.initialDialogId = LOOP;
+    this.initialDialogId = STEPS;
   }
 
   /**
@@ -80,48 +68,42 @@ export class MainDialog extends ComponentDialog {
   private dialogSet: { accessor: StatePropertyAccessor; dialogs: DialogSet } | null = null;
 
   private async ensureProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as MainOptions;
     const activity = step.context.activity;
-    const fresh = !options.looped && activity.type === 'message';
+    const isMessage = activity.type === 'message';
+    const values = step.values as StepValues;
     const profile = await this.services.state.profile.get(step.context, {});
     if (isProfileComplete(profile) && this.services.content().catalogue.city(profile.city)) {
-      // A first message from a known user is handled right away; a join event shows the menu.
-      if (fresh) (step.values as LoopValues).input = inputFromActivity(activity);
-      else if (!options.looped) await this.services.sender.send(step.context, this.services.replies().menu(profile));
-      return step.next();
+      if (isMessage) {
+        values.input = inputFromActivity(activity);
+        return step.next();
+      }
+      // A join event or a new member: the menu is the greeting of someone we know.
+      await this.services.sender.send(step.context, this.services.replies().menu(profile));
+      return step.endDialog();
     }
     // A question typed before onboarding is answered after it.
-    if (fresh) {
+    if (isMessage) {
       const input = inputFromActivity(activity);
-      if (!input.command && input.text.split(/\s+/).length >= 2) (step.values as LoopValues).pendingText = input.text;
+      if (!input.command && input.text.split(/\s+/).length >= 2) values.pendingText = input.text;
     }
     return step.beginDialog(ONBOARDING_DIALOG, {});
   }
 
-  private async listen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const onboarding = step.result as OnboardingResult | undefined;
-    const pending = onboarding?.pendingQuestion ?? (step.values as LoopValues).pendingText;
-    if (pending && (await this.profileComplete(step.context))) {
-      return step.next({ command: null, text: pending } satisfies UserInput);
-    }
-    const values = step.values as LoopValues;
-    if (values.input) return step.next(values.input);
-    return step.prompt(INPUT_PROMPT, {});
-  }
-
-  private async profileComplete(context: TurnContext): Promise<boolean> {
-    return isProfileComplete(await this.services.state.profile.get(context, {}));
-  }
-
   private async handle(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const input = step.result as UserInput;
+    const values = step.values as StepValues;
     const profile = await this.services.state.profile.get(step.context, {});
-    if (!isProfileComplete(profile)) return step.next();
+    if (!isProfileComplete(profile)) return step.endDialog();
+    if (!values.input) {
+      // Back from onboarding: answer the question that started it, if any.
+      const pending = (step.result as OnboardingResult | undefined)?.pendingQuestion ?? values.pendingText;
+      if (pending) await this.answerQuestion(step.context, pending, profile);
+      return step.endDialog();
+    }
     const audience: Audience = { language: profile.language, city: profile.city };
-    const command = input.command ?? (await this.commandFromText(step.context, input.text, audience));
+    const command = values.input.command ?? (await this.commandFromText(step.context, values.input.text, audience));
     if (command) return this.runCommand(step, command, audience);
-    await this.answerQuestion(step.context, input.text, audience);
-    return step.next();
+    await this.answerQuestion(step.context, values.input.text, audience);
+    return step.endDialog();
   }
 
   /** Understands a typed number (the n-th button shown last) or a command word. */
@@ -173,7 +155,7 @@ export class MainDialog extends ComponentDialog {
       default:
         await send(replies.menu(a));
     }
-    return step.next();
+    return step.endDialog();
   }
 
   private async answerQuestion(context: TurnContext, text: string, a: Audience): Promise<void> {
@@ -198,13 +180,13 @@ export class MainDialog extends ComponentDialog {
     else await this.services.sender.send(context, replies.fallback(a));
   }
 
-  private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** After a child dialog started by a command (language, city, forget me). */
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as ForgetResult | OnboardingResult | undefined;
-    if (result && 'forgotten' in result && result.forgotten) return step.endDialog();
     if (result && 'pendingQuestion' in result && result.pendingQuestion) {
       const profile = await this.services.state.profile.get(step.context, {});
       if (isProfileComplete(profile)) await this.answerQuestion(step.context, result.pendingQuestion, profile);
     }
-    return step.replaceDialog(LOOP, { looped: true } satisfies MainOptions);
+    return step.endDialog();
   }
 }
