@@ -10,8 +10,6 @@ import { Catalogue } from './catalogue';
 export interface ContentSnapshot {
   readonly catalogue: Catalogue;
   readonly matcher: Matcher;
-  /** When the snapshot was built. */
-  readonly builtAt: Date;
 }
 
 /** How to build a snapshot. */
@@ -23,7 +21,7 @@ export interface SnapshotOptions {
 /** Builds a snapshot from a validated bundle. */
 export function buildSnapshot(bundle: ContentBundle, options: SnapshotOptions = {}): ContentSnapshot {
   const catalogue = new Catalogue(bundle);
-  return { catalogue, matcher: new Matcher(catalogue, { lazy: options.lazyIndex }), builtAt: new Date() };
+  return { catalogue, matcher: new Matcher(catalogue, { lazy: options.lazyIndex }) };
 }
 
 /** Loads the bundle folder and builds a snapshot (throws `ContentError` on a bad bundle). */

@@ -47,11 +47,6 @@ export class Strings {
     return (key, options) => this.i18n.t(key, { ...options, lng: lang }) as string;
   }
 
-  /** True when the language has its own string for `key` (not the English fallback). */
-  has(lang: LanguageCode, key: string): boolean {
-    return this.i18n.exists(key, { lng: lang, fallbackLng: false });
-  }
-
   /**
    * A word list from `words.<name>` (e.g. yes, no, numbers), folded, in the language and
    * in English: people often answer "ok" or "yes" whatever language they chose.

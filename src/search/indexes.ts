@@ -42,27 +42,12 @@ function newIndex<T>(fields: string[], boost: Record<string, number>, storeField
   });
 }
 
-/**
- * Memoises analysis while indexes are built: texts repeat across languages and cities, so
- * each is analysed once per build.
- */
-export class AnalysisCache {
-  private readonly cache = new Map<string, string>();
-
-  /** The analysed terms of the texts, joined by spaces. */
-  terms(texts: readonly string[] | undefined, lang: LanguageCode): string {
-    const out: string[] = [];
-    for (const text of texts ?? []) {
-      const key = `${lang}\u0000${text}`;
-      let terms = this.cache.get(key);
-      if (terms === undefined) {
-        terms = analyzeTerms(text, lang).join(' ');
-        this.cache.set(key, terms);
-      }
-      if (terms.length > 0) out.push(terms);
-    }
-    return out.join(' ');
-  }
+/** The analysed terms of some texts, joined by spaces (MiniSearch splits them again). */
+function analysed(texts: readonly string[] | undefined, lang: LanguageCode): string {
+  return (texts ?? [])
+    .map((text) => analyzeTerms(text, lang).join(' '))
+    .filter((terms) => terms.length > 0)
+    .join(' ');
 }
 
 /**
@@ -90,15 +75,15 @@ interface TopicDoc {
 export class VocabularyIndex {
   private readonly indexes = new Map<LanguageCode, MiniSearch<TopicDoc>>();
 
-  constructor(vocabulary: (lang: LanguageCode) => TopicVocabularyFile | undefined, cache: AnalysisCache = new AnalysisCache()) {
+  constructor(vocabulary: (lang: LanguageCode) => TopicVocabularyFile | undefined) {
     for (const lang of LANGUAGE_CODES) {
       const vocab = vocabulary(lang);
       if (!vocab) continue;
       const docs: TopicDoc[] = Object.entries(vocab.topics).map(([topic, v]) => ({
         id: topic as TopicId,
         topic: topic as TopicId,
-        keywords: cache.terms(v?.keywords, lang),
-        questions: cache.terms(v?.questions, lang),
+        keywords: analysed(v?.keywords, lang),
+        questions: analysed(v?.questions, lang),
       }));
       const index = newIndex<TopicDoc>(['keywords', 'questions'], { keywords: 1, questions: 0.75 });
       index.addAll(docs);
@@ -144,10 +129,7 @@ export class AnswerIndex {
   /** city → answer id → topic, for the cities added so far. */
   private readonly cities = new Map<string, Map<string, TopicId>>();
 
-  constructor(
-    private readonly vocabulary: VocabularyIndex,
-    private readonly cache: AnalysisCache = new AnalysisCache(),
-  ) {}
+  constructor(private readonly vocabulary: VocabularyIndex) {}
 
   /** True once a city's answers are indexed. */
   has(cityId: string): boolean {
@@ -173,11 +155,11 @@ export class AnswerIndex {
           id: answer.id,
           city: cityId,
           topic: answer.topic,
-          title: this.cache.terms(t.title ? [t.title] : [], lang),
-          questions: this.cache.terms(t.questions, lang),
-          keywords: this.cache.terms(t.keywords, lang),
-          // Answer texts are long and unique: analysed without memoising, and each term kept
-          // once (term frequency in a low-weight field is not worth indexing every occurrence).
+          title: analysed(t.title ? [t.title] : [], lang),
+          questions: analysed(t.questions, lang),
+          keywords: analysed(t.keywords, lang),
+          // Each term of the text kept once: term frequency in a low-weight field is not
+          // worth indexing every occurrence.
           body: t.text ? [...new Set(analyzeTerms(t.text, lang))].join(' ') : '',
         });
       }

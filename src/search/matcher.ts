@@ -12,13 +12,12 @@ import type { TopicId } from '../content/topics';
 import { type Detection, detectLanguage, LANGUAGES_BY_SCRIPT } from '../language/detect';
 import type { LanguageCode } from '../language/languages';
 import { analyzeTerms, dominantScript } from './analysis';
-import { AnalysisCache, AnswerIndex, type IndexHit, VocabularyIndex } from './indexes';
+import { type Calibration, confidenceOf, DEFAULT_CALIBRATION, type MatchFeatures } from './confidence';
+import { hasEmergencyWord } from './emergency';
+import { AnswerIndex, type IndexHit, VocabularyIndex } from './indexes';
 
 /** How hard to look: exact terms first; corrections only where exact terms fail. */
 type SearchMode = 'exact' | 'tolerant';
-
-import { type Calibration, confidenceOf, DEFAULT_CALIBRATION, type MatchFeatures } from './confidence';
-import { hasEmergencyWord } from './emergency';
 
 /** What the matcher decided. */
 export type Outcome = 'answer' | 'clarify' | 'fallback';
@@ -78,7 +77,6 @@ export class UnknownCityError extends Error {
 interface Ranking {
   readonly lang: LanguageCode;
   readonly hits: readonly IndexHit[];
-  readonly termCount: number;
   readonly features: MatchFeatures;
   readonly confidence: number;
 }
@@ -95,8 +93,7 @@ export class Matcher {
   ) {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.detectionThreshold = options.detectionThreshold ?? 0.5;
-    const cache = new AnalysisCache();
-    this.answers = new AnswerIndex(new VocabularyIndex((lang) => catalogue.vocabulary(lang), cache), cache);
+    this.answers = new AnswerIndex(new VocabularyIndex((lang) => catalogue.vocabulary(lang)));
     if (!options.lazy) this.buildAll();
   }
 
@@ -134,7 +131,11 @@ export class Matcher {
       detections ??= detectLanguage(text);
       return detections;
     };
-    const detected = () => pickDetection(detect(), this.detectionThreshold);
+    let picked: LanguageCode | null | undefined;
+    const detected = () => {
+      picked ??= pickDetection(detect(), this.detectionThreshold);
+      return picked;
+    };
     const finish = (result: Omit<MatchResult, 'detectedLanguage'>): MatchResult =>
       Object.defineProperty(result, 'detectedLanguage', { get: detected, enumerable: true }) as MatchResult;
     const replyLanguage = chosen ?? detected() ?? (city.languages[0] as LanguageCode);
@@ -231,7 +232,7 @@ export class Matcher {
       if (hits.length === 0) continue;
       const features = featuresOf(hits, terms.length, corrected);
       const confidence = confidenceOf(features, this.calibration);
-      if (!best || confidence > best.confidence) best = { lang, hits, termCount: terms.length, features, confidence };
+      if (!best || confidence > best.confidence) best = { lang, hits, features, confidence };
       // Languages come most likely first: a confident answer needs no look further.
       if (best.confidence >= this.calibration.answerAt) break;
     }

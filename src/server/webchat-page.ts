@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { JOIN_EVENT } from '../bot/bot';
 import { isLanguageCode, languageInfo } from '../language/languages';
 
 /** Finds the installed Web Chat browser bundle. */
@@ -50,7 +51,7 @@ export function webChatPage(params: { lang?: string; city?: string; cityIds: rea
   const directLine = window.WebChat.createDirectLine({ token, domain: window.location.origin + '/v3/directline', webSocket: false, pollingInterval: 500 });
   const store = window.WebChat.createStore({}, () => (next) => (action) => {
     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
-      store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: join } });
+      store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: ${JSON.stringify(JOIN_EVENT)}, value: join } });
     }
     return next(action);
   });

@@ -11,10 +11,14 @@ interface Entry {
   readonly etag: number;
 }
 
+/** How many writes between two sweeps of expired items (a sweep costs one pass over the map). */
+const PURGE_EVERY_WRITES = 1000;
+
 /** In-memory storage with optimistic concurrency (eTags) and time-based expiry. */
 export class ExpiringMemoryStorage implements Storage {
   private readonly items = new Map<string, Entry>();
   private etag = 1;
+  private writesSincePurge = 0;
 
   /** @param ttlMs items not written for this long are gone. */
   constructor(
@@ -41,6 +45,11 @@ export class ExpiringMemoryStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    // Expiry on read alone would keep users who never come back forever: sweep now and then.
+    if (++this.writesSincePurge >= PURGE_EVERY_WRITES) {
+      this.writesSincePurge = 0;
+      this.purge();
+    }
     for (const [key, item] of Object.entries(changes)) {
       const current = this.live(key);
       const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
