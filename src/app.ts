@@ -16,6 +16,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import type { DialogServices } from '../dialogs/services';
 import { IncluBot } from './bot/bot';
 import { createTurnErrorHandler } from './bot/errors';
+import { MessageHandler } from './bot/message-handler';
 import { ChannelReplySender } from './bot/sender';
 import { createBotState } from './bot/state';
 import { TelemetryMiddleware } from './bot/telemetry-middleware';
@@ -81,7 +82,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     usage,
     defaultCity: config.defaultCity,
   };
-  const bot = new IncluBot(state, new MainDialog(services), () => content.snapshot.catalogue);
+  const bot = new IncluBot(state, new MainDialog(services), () => content.snapshot.catalogue, new MessageHandler(services));
   adapter.use(new TelemetryMiddleware(logger));
   adapter.onTurnError = createTurnErrorHandler({ logger, state, strings, catalogue: () => content.snapshot.catalogue });
   const logic = (context: TurnContext) => bot.run(context);

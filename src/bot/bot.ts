@@ -1,13 +1,18 @@
 /**
- * The ActivityHandler: routes activities to the main dialog and saves state after every
- * turn. Web Chat sends a `webchat/join` event on connect (with optional language and city
- * from the page URL); other channels greet on members-added.
+ * The ActivityHandler: routes activities and saves state after every turn. A message from
+ * someone whose language and city are known, with no dialog waiting for an answer, goes
+ * straight to the MessageHandler (most turns: a topic, a question); everything else
+ * (first contact, choosing a language or city, "forget me") runs the main dialog. Web Chat
+ * sends a `webchat/join` event on connect (with optional language and city from the page
+ * URL); other channels greet on members-added.
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Catalogue } from '../content/catalogue';
 import { isLanguageCode } from '../language/languages';
-import type { BotState } from './state';
+import { inputFromActivity } from './input';
+import type { MessageHandler } from './message-handler';
+import { type BotState, isProfileComplete } from './state';
 
 /** The name of the event Web Chat pages send when they connect. */
 export const JOIN_EVENT = 'webchat/join';
@@ -21,10 +26,11 @@ export class IncluBot extends ActivityHandler {
     private readonly state: BotState,
     private readonly dialog: MainDialog,
     private readonly catalogue: () => Catalogue,
+    private readonly messages: MessageHandler,
   ) {
     super();
     this.onMessage(async (context, next) => {
-      await this.dialog.run(context, this.state.dialogState);
+      if (!(await this.handleWithoutDialog(context))) await this.dialog.run(context, this.state.dialogState);
       await next();
     });
     this.onEvent(async (context, next) => {
@@ -42,6 +48,20 @@ export class IncluBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * Handles an ordinary message without the dialog stack; false when the main dialog must
+   * take it (a dialog is waiting, the profile is incomplete, or the message needs a dialog).
+   */
+  private async handleWithoutDialog(context: TurnContext): Promise<boolean> {
+    const profile = await this.state.profile.get(context);
+    if (!isProfileComplete(profile) || !this.catalogue().city(profile.city)) return false;
+    const dialogs = (await this.state.dialogState.get(context)) as { dialogStack?: unknown[] } | undefined;
+    if ((dialogs?.dialogStack?.length ?? 0) > 0) return false;
+    const input = inputFromActivity(context.activity);
+    const request = await this.messages.handle(context, input, { language: profile.language, city: profile.city });
+    return request === null;
   }
 
   /** Takes language and city from the join event when they are valid (ignored otherwise). */

@@ -43,10 +43,10 @@ function hostOf(url: string): string {
  * the language and the city, so the common ones are built once and reused.
  */
 export class Replies {
-  private readonly memo = new Map<string, Reply>();
+  private readonly memo = new Map<string, Reply | Reply[]>();
 
-  private memoized(key: string, build: () => Reply): Reply {
-    let reply = this.memo.get(key);
+  private memoized<R extends Reply | Reply[]>(key: string, build: () => R): R {
+    let reply = this.memo.get(key) as R | undefined;
     if (!reply) {
       reply = build();
       this.memo.set(key, reply);
@@ -180,6 +180,11 @@ export class Replies {
 
   /** Two or three close candidates as buttons. */
   clarify(a: Audience, candidates: readonly MatchCandidate[]): Reply {
+    const key = `clarify/${a.language}/${a.city}/${candidates.map((c) => c.answerId).join('/')}`;
+    return this.memoized(key, () => this.buildClarify(a, candidates));
+  }
+
+  private buildClarify(a: Audience, candidates: readonly MatchCandidate[]): Reply {
     const t = this.t(a.language);
     const buttons: ReplyButton[] = candidates.map((c) => {
       const answer = this.catalogue.answer(c.answerId);
@@ -191,7 +196,11 @@ export class Replies {
   }
 
   /** The honest "I don't know": the city's help desk, then the menu. */
-  fallback(a: Audience): Reply[] {
+  fallback(a: Audience): readonly Reply[] {
+    return this.memoized(`fallback/${a.language}/${a.city}`, () => this.buildFallback(a));
+  }
+
+  private buildFallback(a: Audience): Reply[] {
     const t = this.t(a.language);
     const cityName = this.catalogue.cityName(a.city, a.language);
     const intro = this.reply(a.language, `${t('fallback.notFound', { city: cityName })} ${t('fallback.askContacts')}`);

@@ -37,6 +37,8 @@ export class Strings {
     });
   }
 
+  private readonly numberCache = new Map<LanguageCode, readonly string[]>();
+
   /** Languages with a translation file. */
   get languages(): LanguageCode[] {
     return Object.keys(this.i18n.options.resources ?? {}).filter(isLanguageCode);
@@ -67,7 +69,12 @@ export class Strings {
 
   /** The ordered number words one..twelve of a language (folded), for "type its number". */
   numberWords(lang: LanguageCode): readonly string[] {
-    const v = this.i18n.t('words.numbers', { lng: lang, returnObjects: true }) as unknown;
-    return Array.isArray(v) ? (v as unknown[]).map((w) => fold(String(w))) : [];
+    let words = this.numberCache.get(lang);
+    if (!words) {
+      const v = this.i18n.t('words.numbers', { lng: lang, returnObjects: true }) as unknown;
+      words = Array.isArray(v) ? (v as unknown[]).map((w) => fold(String(w))) : [];
+      this.numberCache.set(lang, words);
+    }
+    return words;
   }
 }

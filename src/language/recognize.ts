@@ -22,6 +22,8 @@ function recognizers(): typeof RecognizersSuite {
 
 /** Reads a small whole number (1..99) from the text, or null. */
 export function recognizeSmallNumber(text: string, lang: LanguageCode, strings: Strings): number | null {
+  // A choice is one to three short words; longer texts are questions (and not worth folding).
+  if (text.length > 40) return null;
   const folded = fold(text)
     .trim()
     .replace(/[.!?)]+$/, '');

@@ -160,22 +160,32 @@ export function analyzeTerms(text: string, lang: LanguageCode): string[] {
 /** The writing system a text is mostly in, used to narrow language detection. */
 export type Script = 'latin' | 'greek' | 'cyrillic' | 'arabic' | 'other';
 
-/** Detects the dominant script of a text. */
+/** The script of one letter, by Unicode block; null for anything that is not a letter of these. */
+function scriptOf(code: number): Script | null {
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 'latin' : null;
+  if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) return 'latin';
+  if (code >= 0x1e00 && code <= 0x1eff) return 'latin';
+  if ((code >= 0x370 && code <= 0x3ff) || (code >= 0x1f00 && code <= 0x1fff)) return 'greek';
+  if (code >= 0x400 && code <= 0x52f) return 'cyrillic';
+  if ((code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f) || (code >= 0xfb50 && code <= 0xfeff)) return 'arabic';
+  return null;
+}
+
+/** Detects the dominant script of a text (ties go to the script seen first). */
 export function dominantScript(text: string): Script {
   const counts: Record<Script, number> = { latin: 0, greek: 0, cyrillic: 0, arabic: 0, other: 0 };
-  for (const ch of text) {
-    if (/\p{Script=Latin}/u.test(ch)) counts.latin++;
-    else if (/\p{Script=Greek}/u.test(ch)) counts.greek++;
-    else if (/\p{Script=Cyrillic}/u.test(ch)) counts.cyrillic++;
-    else if (/\p{Script=Arabic}/u.test(ch)) counts.arabic++;
-    else if (/\p{L}/u.test(ch)) counts.other++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const script = scriptOf(code);
+    if (script) counts[script]++;
+    else if (code >= 0x80 && /\p{L}/u.test(text[i] as string)) counts.other++;
   }
   let best: Script = 'other';
   let max = 0;
-  for (const [script, n] of Object.entries(counts) as Array<[Script, number]>) {
-    if (n > max) {
+  for (const script of ['latin', 'greek', 'cyrillic', 'arabic', 'other'] as const) {
+    if (counts[script] > max) {
       best = script;
-      max = n;
+      max = counts[script];
     }
   }
   return best;

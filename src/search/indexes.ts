@@ -10,8 +10,15 @@
  *   per city at 100 cities) and gives term statistics from more content, while a query
  *   still scores only a few cities' answers. An answer's score is its own score plus its
  *   topic's vocabulary score.
+ *
+ * Queries are scored term at a time: a term's postings (MiniSearch's BM25+ score of that one
+ * term in each document) are computed once and kept, and a query adds them up. MiniSearch
+ * scores an OR query exactly so (the sum of its terms' scores, times the number of query
+ * terms matched), so the ranking is the same, while a question made of known words costs a
+ * few map lookups instead of a full search. The kept postings are dropped when an index
+ * changes.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { AnswerFile, TopicVocabularyFile } from '../content/schema';
 import type { TopicId } from '../content/topics';
 import { LANGUAGE_CODES, type LanguageCode, languageInfo } from '../language/languages';
@@ -30,6 +37,79 @@ export interface IndexHit {
 }
 
 const STRONG_FIELDS = new Set(['title', 'questions', 'keywords']);
+
+/** A document one term was found in, with that term's BM25+ score there. */
+interface Posting {
+  readonly id: string;
+  /** The document's city ('' for the shared vocabulary). */
+  readonly city: string;
+  readonly score: number;
+  /** True when the term is in the document's title, questions or keywords. */
+  readonly strong: boolean;
+}
+
+/** A document's score for a whole query, from its terms' postings. */
+export interface Scored {
+  score: number;
+  /** The query terms found in the document. */
+  readonly terms: string[];
+  /** Those found in a strong field. */
+  readonly strongTerms: string[];
+}
+
+/** Most terms kept per index; past it the cache starts afresh (unknown words are kept too). */
+const TERM_CACHE_LIMIT = 50_000;
+
+/** Each term's postings in one MiniSearch index, computed on first use. */
+export class TermPostings<T> {
+  private readonly cache = new Map<string, readonly Posting[]>();
+
+  constructor(readonly index: MiniSearch<T>) {}
+
+  /** The postings of one analysed term. */
+  of(term: string): readonly Posting[] {
+    let postings = this.cache.get(term);
+    if (!postings) {
+      postings = this.index.search(term).map((r) => ({
+        id: String(r.id),
+        city: typeof r.city === 'string' ? r.city : '',
+        score: r.score,
+        strong: (r.match[term] ?? []).some((field) => STRONG_FIELDS.has(field)),
+      }));
+      if (this.cache.size >= TERM_CACHE_LIMIT) this.cache.clear();
+      this.cache.set(term, postings);
+    }
+    return postings;
+  }
+
+  /** Forgets every kept posting (the index changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /**
+   * Scores documents for distinct query terms, as MiniSearch's OR search would: the sum of
+   * the terms' scores times the number of terms matched. Only documents of `city` when given.
+   */
+  score(terms: readonly string[], city?: string): Map<string, Scored> {
+    const out = new Map<string, Scored>();
+    for (const term of terms) {
+      for (const p of this.of(term)) {
+        if (city !== undefined && p.city !== city) continue;
+        let doc = out.get(p.id);
+        if (!doc) {
+          doc = { score: 0, terms: [], strongTerms: [] };
+          out.set(p.id, doc);
+        }
+        doc.score += p.score;
+        doc.terms.push(term);
+        if (p.strong) doc.strongTerms.push(term);
+      }
+    }
+    for (const doc of out.values()) doc.score *= doc.terms.length;
+    return out;
+  }
+}
 
 /** Documents are analysed before indexing, so MiniSearch only splits on spaces. */
 function newIndex<T>(fields: string[], boost: Record<string, number>, storeFields: string[] = ['topic']): MiniSearch<T> {
@@ -73,7 +153,7 @@ interface TopicDoc {
 
 /** The shared topic vocabulary of every language: 12 small documents per language. */
 export class VocabularyIndex {
-  private readonly indexes = new Map<LanguageCode, MiniSearch<TopicDoc>>();
+  private readonly indexes = new Map<LanguageCode, TermPostings<TopicDoc>>();
 
   constructor(vocabulary: (lang: LanguageCode) => TopicVocabularyFile | undefined) {
     for (const lang of LANGUAGE_CODES) {
@@ -87,22 +167,18 @@ export class VocabularyIndex {
       }));
       const index = newIndex<TopicDoc>(['keywords', 'questions'], { keywords: 1, questions: 0.75 });
       index.addAll(docs);
-      this.indexes.set(lang, index);
+      this.indexes.set(lang, new TermPostings(index));
     }
   }
 
-  /** Topic scores and matched terms for analysed query terms. */
-  search(terms: readonly string[], lang: LanguageCode): Map<TopicId, SearchResult> {
-    const index = this.indexes.get(lang);
-    const out = new Map<TopicId, SearchResult>();
-    if (!index || terms.length === 0) return out;
-    for (const r of index.search(terms.join(' '))) out.set(r.id as TopicId, r);
-    return out;
+  /** Topic scores and matched terms for distinct analysed query terms. */
+  search(terms: readonly string[], lang: LanguageCode): Map<string, Scored> {
+    return this.indexes.get(lang)?.score(terms) ?? new Map();
   }
 
   /** The language's index, for spelling correction. */
   index(lang: LanguageCode): MiniSearch<TopicDoc> | undefined {
-    return this.indexes.get(lang);
+    return this.indexes.get(lang)?.index;
   }
 }
 
@@ -123,9 +199,11 @@ export const CITIES_PER_SHARD = 8;
 
 /** The answers of every city: per shard of cities, one index per language. */
 export class AnswerIndex {
-  private readonly shards: Array<Map<LanguageCode, MiniSearch<AnswerDoc>>> = [];
+  private readonly shards: Array<Map<LanguageCode, TermPostings<AnswerDoc>>> = [];
   /** city → its shard's indexes. */
-  private readonly shardOf = new Map<string, Map<LanguageCode, MiniSearch<AnswerDoc>>>();
+  private readonly shardOf = new Map<string, Map<LanguageCode, TermPostings<AnswerDoc>>>();
+  /** lang → "city term" → the correction found (the indexes it came from have not changed since). */
+  private readonly corrections = new Map<LanguageCode, Map<string, string | null>>();
   /** city → answer id → topic, for the cities added so far. */
   private readonly cities = new Map<string, Map<string, TopicId>>();
 
@@ -164,44 +242,35 @@ export class AnswerIndex {
         });
       }
       if (docs.length === 0) continue;
-      let index = shard.get(lang);
-      if (!index) {
-        index = newIndex<AnswerDoc>(['title', 'questions', 'keywords', 'body'], ANSWER_BOOST, ['topic', 'city']);
-        shard.set(lang, index);
+      let postings = shard.get(lang);
+      if (!postings) {
+        postings = new TermPostings(newIndex<AnswerDoc>(['title', 'questions', 'keywords', 'body'], ANSWER_BOOST, ['topic', 'city']));
+        shard.set(lang, postings);
       }
-      index.addAll(docs);
+      postings.index.addAll(docs);
+      // New documents change every term's statistics in this shard.
+      postings.clear();
     }
+    this.corrections.clear();
   }
 
-  /** Searches one city in one language with analysed query terms (exact terms only); best first. */
+  /** Searches one city in one language with distinct analysed query terms (exact terms only); best first. */
   search(cityId: string, terms: readonly string[], lang: LanguageCode): IndexHit[] {
     const answers = this.cities.get(cityId);
     if (!answers || terms.length === 0) return [];
-    const own = new Map<string, SearchResult>();
-    const results =
-      this.shardOf
-        .get(cityId)
-        ?.get(lang)
-        ?.search(terms.join(' '), { filter: (r) => r.city === cityId }) ?? [];
-    for (const r of results) own.set(r.id as string, r);
+    const own = this.shardOf.get(cityId)?.get(lang)?.score(terms, cityId) ?? new Map<string, Scored>();
     const byTopic = this.vocabulary.search(terms, lang);
     const hits: IndexHit[] = [];
     for (const [answerId, topic] of answers) {
       const mine = own.get(answerId);
       const shared = byTopic.get(topic);
       if (!mine && !shared) continue;
-      // Exact search: the document terms in `match` are the query terms.
-      const strongTerms = mine
-        ? Object.entries(mine.match)
-            .filter(([, fields]) => fields.some((f) => STRONG_FIELDS.has(f)))
-            .map(([term]) => term)
-        : [];
       hits.push({
         answerId,
         topic,
         score: (mine?.score ?? 0) + (shared?.score ?? 0),
-        matchedTerms: [...new Set([...(mine?.queryTerms ?? []), ...(shared?.queryTerms ?? [])])],
-        strongTerms,
+        matchedTerms: [...new Set([...(mine?.terms ?? []), ...(shared?.terms ?? [])])],
+        strongTerms: mine?.strongTerms ?? [],
       });
     }
     return hits.sort((a, b) => b.score - a.score);
@@ -216,10 +285,25 @@ export class AnswerIndex {
    */
   correct(cityId: string, term: string, lang: LanguageCode): string | null {
     if (term.length < 4) return null;
+    let known = this.corrections.get(lang);
+    if (!known) {
+      known = new Map();
+      this.corrections.set(lang, known);
+    }
+    const key = `${cityId} ${term}`;
+    const kept = known.get(key);
+    if (kept !== undefined) return kept;
+    const found = this.findCorrection(cityId, term, lang);
+    if (known.size >= TERM_CACHE_LIMIT) known.clear();
+    known.set(key, found);
+    return found;
+  }
+
+  private findCorrection(cityId: string, term: string, lang: LanguageCode): string | null {
     const weights = new Map<string, number>();
     // Prefixes stand in for a stemmer where none exists (Latvian, Persian); elsewhere they cost more than they find.
     const prefix = term.length >= 5 && languageInfo(lang).stemmer === null;
-    addCorrections(this.shardOf.get(cityId)?.get(lang), term, prefix, weights);
+    addCorrections(this.shardOf.get(cityId)?.get(lang)?.index, term, prefix, weights);
     addCorrections(this.vocabulary.index(lang), term, prefix, weights);
     let best: string | null = null;
     let bestWeight = 0;

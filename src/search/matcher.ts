@@ -160,13 +160,19 @@ export class Matcher {
     let best = this.rank(city.id, text, first, 'exact');
     let languages = first;
     if (!best || best.confidence < this.calibration.answerAt) {
-      // Not found in the expected languages: the question may be in another one.
-      languages = searchLanguages(text, chosen, detect(), cityLanguages);
+      // Not found in the expected languages: the question may be in another one. With a
+      // chosen language (the bot always has one), the script's other languages are all
+      // searched and the most confident wins: a few cached lookups each, cheaper than detection.
+      languages = chosen
+        ? [...first, ...LANGUAGES_BY_SCRIPT[dominantScript(text)]]
+        : searchLanguages(text, chosen, detect(), cityLanguages);
       const more = this.rank(
         city.id,
         text,
         languages.filter((l) => !first.includes(l)),
         'exact',
+        null,
+        chosen !== null,
       );
       if (more && (!best || more.confidence > best.confidence)) best = more;
     }
@@ -205,6 +211,7 @@ export class Matcher {
     languages: readonly LanguageCode[],
     mode: SearchMode,
     exact: Ranking | null = null,
+    exhaustive = false,
   ): Ranking | null {
     let best: Ranking | null = null;
     for (const lang of languages) {
@@ -234,7 +241,7 @@ export class Matcher {
       const confidence = confidenceOf(features, this.calibration);
       if (!best || confidence > best.confidence) best = { lang, hits, features, confidence };
       // Languages come most likely first: a confident answer needs no look further.
-      if (best.confidence >= this.calibration.answerAt) break;
+      if (!exhaustive && best.confidence >= this.calibration.answerAt) break;
     }
     return best;
   }

@@ -55,7 +55,11 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The realistic mix: topic buttons, menu, and free-text questions in many languages, many users. */
+/**
+ * The realistic mix, per user: 50% free-text questions, 40% topic buttons, 10% menu. Each user
+ * has a language and a city (those of one dev question); four questions in five are in their
+ * own language, the fifth in another one (people do switch).
+ */
 function requestBodies(questions: readonly { q: string; lang: string; city: string }[]): { warmup: string[]; mix: string[] } {
   const activity = (user: number, extra: Record<string, unknown>) =>
     JSON.stringify({
@@ -67,17 +71,20 @@ function requestBodies(questions: readonly { q: string; lang: string; city: stri
       conversation: { id: `bench-conversation-${user}` },
       ...extra,
     });
+  const byLanguage = new Map<string, string[]>();
+  for (const row of questions) byLanguage.set(row.lang, [...(byLanguage.get(row.lang) ?? []), row.q]);
   const warmup: string[] = [];
   const mix: string[] = [];
   for (let u = 0; u < USERS; u++) {
-    const q = questions[u % questions.length];
-    const lang = q && isLanguageCode(q.lang) ? q.lang : 'en';
-    warmup.push(activity(u, { type: 'event', name: 'webchat/join', value: { language: lang, city: q?.city ?? 'capaci' } }));
+    const home = questions[u % questions.length];
+    const lang = home && isLanguageCode(home.lang) ? home.lang : 'en';
+    const own = byLanguage.get(lang) ?? [];
+    warmup.push(activity(u, { type: 'event', name: 'webchat/join', value: { language: lang, city: home?.city ?? 'capaci' } }));
     for (let k = 0; k < 6; k++) {
       const pick = (u * 7 + k) % 10;
       if (pick < 5) {
-        const question = questions[(u * 13 + k) % questions.length];
-        mix.push(activity(u, { type: 'message', text: question?.q ?? 'school' }));
+        const text = k % 5 === 4 || own.length === 0 ? questions[(u * 13 + k) % questions.length]?.q : own[(u * 13 + k) % own.length];
+        mix.push(activity(u, { type: 'message', text: text ?? 'school' }));
       } else if (pick < 9) {
         const topic = TOPIC_IDS[(u + k) % TOPIC_IDS.length];
         mix.push(activity(u, { type: 'message', text: topic, value: { command: `cmd:topic:${topic}` } }));

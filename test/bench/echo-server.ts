@@ -30,3 +30,4 @@ server.get('/readyz', async (_req, res) => {
   res.json({ status: 'ready' });
 });
 server.listen(Number(process.env.PORT ?? 3979), '127.0.0.1');
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,3 +1,4 @@
+import { TOPIC_IDS } from '../../src/content/topics';
 import { type RunningApp, startApp } from '../support/app';
 
 function activity(text: string, conversation: string, extra: Record<string, unknown> = {}) {
@@ -51,6 +52,33 @@ describe('POST /api/messages without an app id (embedded default)', () => {
     expect(menu.body?.activities?.at(-1)?.text).toContain('Fuenlabrada');
     const answer = await post(running.url, activity('¿Cómo me empadrono?', 'c1'));
     expect(answer.body?.activities?.[0]?.text).toMatch(/padr[oó]n/i);
+  });
+
+  it('hands single-turn messages and multi-turn commands to the right place', async () => {
+    const c = 'c-turns';
+    const say = async (text: string, value?: string) =>
+      (await post(running.url, activity(text, c, value ? { value: { command: value } } : {}))).body?.activities ?? [];
+    await say('hello');
+    await say('English');
+    await say('capaci');
+    // A topic button and a question: answered at once.
+    expect((await say('Health', 'cmd:topic:health'))[0]?.text).toMatch(/health|doctor|medic/i);
+    expect((await say('where can I learn Italian?'))[0]?.text).toMatch(/italian/i);
+    // "Change language" needs a second turn: the language buttons, then the choice.
+    const languages = await say('Change language', 'cmd:language');
+    expect(languages.at(-1)?.text).toMatch(/language/i);
+    const changed = await say('Italiano');
+    expect(changed.map((a) => a.text).join(' ')).toMatch(/italiano/i);
+    // A typed number picks the n-th button shown last (the menu's first topic).
+    const typed = await say('1');
+    await say('menu', 'cmd:menu');
+    const pressed = await say(TOPIC_IDS[0], `cmd:topic:${TOPIC_IDS[0]}`);
+    expect(typed[0]?.text).toBeTruthy();
+    expect(typed[0]?.text).toBe(pressed[0]?.text);
+    // "Forget me" asks first; yes forgets, and the next message starts over.
+    expect((await say('forget', 'cmd:forget'))[0]?.text).toMatch(/\?/);
+    await say('sì', 'cmd:yes');
+    expect((await say('ciao'))[0]?.text).toContain('IncluBot');
   });
 
   it('sends security headers and no stack traces on errors', async () => {

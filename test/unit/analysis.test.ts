@@ -58,6 +58,11 @@ describe('dominantScript', () => {
     ['де лікар', 'cyrillic'],
     ['أين الطبيب', 'arabic'],
     ['112', 'other'],
+    ['Ἀθήνα, πού είναι το νοσοκομείο;', 'greek'],
+    ['çalışma izni nasıl alınır', 'latin'],
+    ['کجا بیمه بگیرم', 'arabic'],
+    ['你好吗', 'other'],
+    ['hello 你好', 'latin'],
   ])('%s is %s', (text, script) => {
     expect(dominantScript(text)).toBe(script);
   });
