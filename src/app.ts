@@ -6,10 +6,8 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
-  ConversationState,
   type Storage,
   type TurnContext,
-  UserState,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -63,7 +61,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   const adapter = new CloudAdapter(auth);
 
   const storage = overrides.storage ?? new ExpiringMemoryStorage(config.userStateTtlDays * 24 * 3600 * 1000);
-  const state = createBotState(new ConversationState(storage), new UserState(storage));
+  const state = createBotState(storage);
   const content = new SnapshotHolder();
   const strings = new Strings();
   const usage = overrides.usage ?? new InMemoryUsage();

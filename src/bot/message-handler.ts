@@ -9,7 +9,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogServices } from '../../dialogs/services';
 import { type Command, decodeCommand } from '../conversation/commands';
 import type { Audience } from '../conversation/replies';
-import { recognizeSmallNumber } from '../language/recognize';
+import { recognizeSmallNumber, wordCount } from '../language/recognize';
 import { fold } from '../search/analysis';
 import type { UserInput } from './input';
 
@@ -56,8 +56,8 @@ export class MessageHandler {
       const encoded = memory.lastButtons?.[n - 1];
       if (encoded) return decodeCommand(encoded);
     }
-    // Command words are one or two words; a longer text is a question.
-    if (text.length > 40) return null;
+    // Command words are a few words at most; a longer text is a question.
+    if (text.length > 40 || wordCount(text) > 4) return null;
     const folded = fold(text)
       .replace(/[^\p{L}\p{N} ]+/gu, '')
       .trim();

@@ -3,8 +3,9 @@
  * language and city they chose; per conversation only the buttons shown last, so that a
  * typed number can pick one. Nothing the user wrote is kept in state.
  */
-import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, Storage, UserState } from 'botbuilder';
 import { isLanguageCode, type LanguageCode } from '../language/languages';
+import { TrackedConversationState, TrackedUserState } from './tracked-state';
 
 /** The user's choices. */
 export interface UserProfile {
@@ -27,8 +28,10 @@ export interface BotState {
   readonly dialogState: StatePropertyAccessor;
 }
 
-/** Creates the accessors on the given state objects. */
-export function createBotState(conversationState: ConversationState, userState: UserState): BotState {
+/** Creates user and conversation state on a storage (with cheap change tracking), and their accessors. */
+export function createBotState(storage: Storage): BotState {
+  const conversationState = new TrackedConversationState(storage);
+  const userState = new TrackedUserState(storage);
   return {
     conversationState,
     userState,

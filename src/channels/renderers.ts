@@ -99,16 +99,36 @@ export const renderPlain: Renderer = (reply) => {
   return [{ type: 'message', text: lines.join('\n\n'), textFormat: 'plain', locale: reply.language }];
 };
 
+/**
+ * Keeps each reply's rendering: replies are built once per content snapshot, so the same
+ * reply object comes back turn after turn. The activities are shared, so nothing may change
+ * them (TurnContext copies each activity before it is sent).
+ */
+function remembering(render: Renderer): Renderer {
+  const rendered = new WeakMap<Reply, Rendered>();
+  return (reply) => {
+    let activities = rendered.get(reply);
+    if (!activities) {
+      activities = render(reply);
+      rendered.set(reply, activities);
+    }
+    return activities;
+  };
+}
+
+const webChat = remembering(renderWebChat);
+const plain = remembering(renderPlain);
+
 const BY_CHANNEL: Record<string, Renderer> = {
-  webchat: renderWebChat,
-  directline: renderWebChat,
-  emulator: renderWebChat,
-  test: renderWebChat,
-  telegram: renderTelegram,
-  msteams: renderTeams,
+  webchat: webChat,
+  directline: webChat,
+  emulator: webChat,
+  test: webChat,
+  telegram: remembering(renderTelegram),
+  msteams: remembering(renderTeams),
 };
 
-/** The renderer for a channel id (plain text for unknown channels). */
+/** The renderer for a channel id (plain text for unknown channels); renderings are kept per reply. */
 export function rendererFor(channelId: string | undefined): Renderer {
-  return (channelId && BY_CHANNEL[channelId]) || renderPlain;
+  return (channelId && BY_CHANNEL[channelId]) || plain;
 }

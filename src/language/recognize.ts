@@ -20,10 +20,16 @@ function recognizers(): typeof RecognizersSuite {
   return suite;
 }
 
+/** The number of space-separated words (cheaper than folding a long question first). */
+export function wordCount(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
 /** Reads a small whole number (1..99) from the text, or null. */
 export function recognizeSmallNumber(text: string, lang: LanguageCode, strings: Strings): number | null {
   // A choice is one to three short words; longer texts are questions (and not worth folding).
-  if (text.length > 40) return null;
+  if (text.length > 40 || wordCount(text) > 3) return null;
   const folded = fold(text)
     .trim()
     .replace(/[.!?)]+$/, '');

@@ -145,12 +145,30 @@ function termOf(raw: string, lang: LanguageCode): string | null {
 }
 
 /**
+ * Lower-cases as the language does: only Turkish (and Azeri) differ from the root locale,
+ * by the dotted and dotless I; `toLocaleLowerCase` would cost a locale lookup on every call.
+ */
+function lowerCase(text: string, lang: LanguageCode): string {
+  return lang === 'tr' ? text.replace(/I/g, 'ı').replace(/İ/g, 'i').toLowerCase() : text.toLowerCase();
+}
+
+/**
  * Analyses text for one language into index terms: tokens are stemmed (on the lower-cased,
  * still accented word, which is what stemmers expect), then folded; stop words are dropped.
  */
 export function analyzeTerms(text: string, lang: LanguageCode): string[] {
+  return termsOfTokens(wordTokens(text, lang), lang);
+}
+
+/** The lower-cased word tokens of a text as `lang` reads it (the same for every language but Turkish). */
+export function wordTokens(text: string, lang: LanguageCode): string[] {
+  return tokenize(lowerCase(text.normalize('NFKC'), lang));
+}
+
+/** The index terms of tokens from `wordTokens` (stop words dropped, stemmed, folded). */
+export function termsOfTokens(tokens: readonly string[], lang: LanguageCode): string[] {
   const out: string[] = [];
-  for (const raw of tokenize(text.normalize('NFKC').toLocaleLowerCase(lang === 'tr' ? 'tr' : 'en'))) {
+  for (const raw of tokens) {
     const term = termOf(raw, lang);
     if (term !== null) out.push(term);
   }

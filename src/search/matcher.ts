@@ -11,7 +11,7 @@ import type { Catalogue } from '../content/catalogue';
 import type { TopicId } from '../content/topics';
 import { type Detection, detectLanguage, LANGUAGES_BY_SCRIPT } from '../language/detect';
 import type { LanguageCode } from '../language/languages';
-import { analyzeTerms, dominantScript } from './analysis';
+import { dominantScript, termsOfTokens, wordTokens } from './analysis';
 import { type Calibration, confidenceOf, DEFAULT_CALIBRATION, type MatchFeatures } from './confidence';
 import { hasEmergencyWord } from './emergency';
 import { AnswerIndex, type IndexHit, VocabularyIndex } from './indexes';
@@ -156,8 +156,9 @@ export class Matcher {
     }
 
     const cityLanguages = city.languages as LanguageCode[];
+    const tokens = new QueryTokens(text);
     const first = searchLanguages(text, chosen, chosen ? [] : detect(), cityLanguages);
-    let best = this.rank(city.id, text, first, 'exact');
+    let best = this.rank(city.id, tokens, first, 'exact');
     let languages = first;
     if (!best || best.confidence < this.calibration.answerAt) {
       // Not found in the expected languages: the question may be in another one. With a
@@ -168,7 +169,7 @@ export class Matcher {
         : searchLanguages(text, chosen, detect(), cityLanguages);
       const more = this.rank(
         city.id,
-        text,
+        tokens,
         languages.filter((l) => !first.includes(l)),
         'exact',
         null,
@@ -179,7 +180,7 @@ export class Matcher {
     if (!best || best.confidence < this.calibration.answerAt) {
       // Corrections are costly: only in the language that matched best (else the first wanted one).
       const retry = [best?.lang ?? languages[0]].filter((l): l is LanguageCode => l !== undefined);
-      const tolerant = this.rank(city.id, text, retry, 'tolerant', best);
+      const tolerant = this.rank(city.id, tokens, retry, 'tolerant', best);
       if (tolerant && (!best || tolerant.confidence > best.confidence)) best = tolerant;
     }
     const base = { language: replyLanguage, emergency: false };
@@ -207,7 +208,7 @@ export class Matcher {
   /** Searches the candidate languages in order and keeps the most confident ranking. */
   private rank(
     cityId: string,
-    text: string,
+    tokens: QueryTokens,
     languages: readonly LanguageCode[],
     mode: SearchMode,
     exact: Ranking | null = null,
@@ -215,7 +216,7 @@ export class Matcher {
   ): Ranking | null {
     let best: Ranking | null = null;
     for (const lang of languages) {
-      let terms = [...new Set(analyzeTerms(text, lang))];
+      let terms = [...new Set(termsOfTokens(tokens.of(lang), lang))];
       if (terms.length === 0) continue;
       const corrected = new Set<string>();
       // Tolerant mode replaces unknown terms by the indexed term they most likely meant.
@@ -244,6 +245,23 @@ export class Matcher {
       if (!exhaustive && best.confidence >= this.calibration.answerAt) break;
     }
     return best;
+  }
+}
+
+/** The question's word tokens, split once for every language searched (Turkish lower-cases I apart). */
+class QueryTokens {
+  private common: string[] | null = null;
+  private turkish: string[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  of(lang: LanguageCode): string[] {
+    if (lang === 'tr') {
+      this.turkish ??= wordTokens(this.text, 'tr');
+      return this.turkish;
+    }
+    this.common ??= wordTokens(this.text, 'en');
+    return this.common;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Builds the dialogs' services for tests, on the real content and in-memory state.
  */
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } from 'botbuilder';
+import { AutoSaveStateMiddleware, MemoryStorage } from 'botbuilder';
 import type { DialogServices } from '../../dialogs/services';
 import { ChannelReplySender } from '../../src/bot/sender';
 import { type BotState, createBotState } from '../../src/bot/state';
@@ -25,7 +25,7 @@ const strings = new Strings();
 export function testServices(content: ContentSnapshot, extra: Partial<Omit<DialogServices, 'usage' | 'state'>> = {}): TestServices {
   const memory: Record<string, string> = {};
   const storage = new MemoryStorage(memory);
-  const state = createBotState(new ConversationState(storage), new UserState(storage));
+  const state = createBotState(storage);
   const replies = new Replies(content.catalogue, strings);
   return {
     content: () => content,

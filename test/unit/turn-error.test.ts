@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
+import { MemoryStorage, TestAdapter } from 'botbuilder';
 import { createTurnErrorHandler } from '../../src/bot/errors';
 import { createBotState } from '../../src/bot/state';
 import { createLogger } from '../../src/config/logger';
@@ -9,7 +9,7 @@ describe('onTurnError', () => {
   it('apologises in the user language with the emergency number, and shows no stack trace', async () => {
     const content = await realContent();
     const storage = new MemoryStorage();
-    const state = createBotState(new ConversationState(storage), new UserState(storage));
+    const state = createBotState(storage);
     const logged: string[] = [];
     const logger = createLogger('error');
     logger.error = ((obj: unknown) => {
