@@ -9,14 +9,14 @@ import autocannon from 'autocannon';
 import { readEvalRows } from '../../src/cli/evaluate';
 import { type ContentBundle, loadBundle } from '../../src/content/bundle';
 import { Catalogue } from '../../src/content/catalogue';
-import type { AnswerFile, CityFile } from '../../src/content/schema';
 import { TOPIC_IDS } from '../../src/content/topics';
-import { isLanguageCode, LANGUAGE_CODES } from '../../src/language/languages';
+import { isLanguageCode } from '../../src/language/languages';
 import { Matcher } from '../../src/search/matcher';
+import { generatedBundle } from './generated';
 
 const ROOT = path.resolve(__dirname, '../..');
 const QUICK = process.argv.includes('--quick');
-const LOAD_SECONDS = QUICK ? 12 : 45;
+const LOAD_SECONDS = QUICK ? 12 : 36;
 /** Alternating bot/echo rounds, each LOAD_SECONDS / ROUNDS long. */
 const ROUNDS = 3;
 const CONNECTIONS = 16;
@@ -123,43 +123,6 @@ async function post(url: string, body: string): Promise<void> {
   await res.text();
 }
 
-/** A generated bundle: `cities` cities × `answersPerCity` answers, each in all 12 languages. */
-function generatedBundle(real: ContentBundle, cities: number, answersPerCity: number): ContentBundle {
-  const source = real.answers;
-  const cityFiles: CityFile[] = [];
-  const answers: AnswerFile[] = [];
-  for (let c = 0; c < cities; c++) {
-    const id = `gen-city-${c}`;
-    cityFiles.push({
-      id,
-      name: { en: `Generated ${c}` },
-      country: 'BE',
-      languages: ['fr'],
-      emergencyNumber: '112',
-      sources: ['https://example.org'],
-    });
-    for (let a = 0; a < answersPerCity; a++) {
-      const base = source[(c * answersPerCity + a) % source.length] as AnswerFile;
-      const translations: AnswerFile['translations'] = {};
-      for (const lang of LANGUAGE_CODES) {
-        const t = base.translations[lang] ?? base.translations.en;
-        const en = base.translations.en;
-        if (!t || !en) continue;
-        // Every language gets a text, and every city its own words, so the index is as big as a real one.
-        translations[lang] = {
-          title: t.title ?? en.title,
-          text: `${t.text ?? en.text} ${id} ${a}`,
-          questions: t.questions.map((q) => `${q} ${a}`),
-          keywords: [...t.keywords, `${id}-${a}`],
-          machineTranslated: true,
-        };
-      }
-      answers.push({ ...base, id: `${id}-${a}`, city: id, translations });
-    }
-  }
-  return { cities: cityFiles, answers, vocabulary: real.vocabulary };
-}
-
 function heapMb(): number {
   (global as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
@@ -241,11 +204,11 @@ async function main(): Promise<void> {
   // busy moment of this shared machine does not fall on one side only; medians of the rounds.
   const { warmup, mix } = requestBodies(rows);
   const bot = await startServer('dist/src/index.js', 3981);
-  const echo = await startServer('test/bench/echo-server.ts', 3982);
+  const echo = await startServer('dist/test/bench/echo-server.js', 3982);
   const servers = ['http://127.0.0.1:3981', 'http://127.0.0.1:3982'] as const;
   for (const url of servers) {
     for (const body of warmup) await post(url, body);
-    await load(url, mix, QUICK ? 4 : 8);
+    await load(url, mix, QUICK ? 6 : 12);
   }
   const rounds: Array<Array<Awaited<ReturnType<typeof load>>>> = [[], []];
   for (let r = 0; r < ROUNDS; r++) {
