@@ -107,7 +107,7 @@ export class Matcher {
 
   /** Indexes every city now. */
   buildAll(): void {
-    for (const city of this.catalogue.cities) this.ensureCity(city.id);
+    this.answers.addCities(this.catalogue.cities.map((city) => ({ id: city.id, answers: this.catalogue.answersOfCity(city.id) })));
   }
 
   /** Indexes the remaining cities one per event-loop turn, so requests keep flowing. */

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { TermPostings } from '../../src/search/indexes';
+import { BulkMiniSearch, TermPostings } from '../../src/search/indexes';
 
 interface Doc {
   id: string;
@@ -58,5 +58,31 @@ describe('TermPostings', () => {
     expect(postings.score(['library']).size).toBe(0);
     postings.clear();
     expect([...postings.score(['library']).keys()]).toEqual(['e']);
+  });
+});
+
+describe('BulkMiniSearch', () => {
+  it('indexes exactly as MiniSearch does, over several bulk adds', () => {
+    const options = { fields: ['title', 'body'], storeFields: ['city'], searchOptions: { boost: { title: 2 } } };
+    const plain = new MiniSearch<Doc>(options);
+    const bulk = new BulkMiniSearch<Doc>(options);
+    const more: Doc[] = [
+      { id: 'e', city: 'x', title: 'School school SCHOOL', body: 'child child' },
+      { id: 'f', city: 'y', title: 'library', body: 'school books for the child' },
+    ];
+    plain.addAll([...docs, ...more]);
+    bulk.addAll(docs);
+    bulk.addAll(more);
+    for (const query of ['school', 'child office', 'schol', 'work permit library', 'books']) {
+      for (const opts of [{}, { fuzzy: 1 }, { prefix: true }]) {
+        const a = plain.search(query, opts);
+        const b = bulk.search(query, opts);
+        expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+        b.forEach((r, i) => expect(r.score).toBeCloseTo(a[i]?.score ?? Number.NaN, 9));
+        expect(b.map((r) => r.match)).toEqual(a.map((r) => r.match));
+      }
+    }
+    expect(bulk.termCount).toBe(plain.termCount);
+    expect(bulk.search('school').length).toBeGreaterThan(0);
   });
 });
