@@ -44,7 +44,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function tokenize(text: string): string[] {
   // Most texts of Latin-script languages are plain ASCII; the narrower pattern is twice as fast.
   if (ASCII.test(text)) return text.match(/[A-Za-z0-9]+/g) ?? [];
-  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Combining marks (Arabic vowel marks, decomposed accents) belong to their word; `fold` drops them.
+  return text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
 }
 
 const STOPWORD_LISTS: Record<LanguageCode, readonly string[]> = {

@@ -115,23 +115,44 @@ const EMERGENCY_WORDS: readonly string[] = [
   'imdat',
 ];
 
-type Pattern = ReadonlyArray<{ readonly text: string; readonly prefix: boolean }>;
+type Part = { readonly text: string; readonly prefix: boolean };
 
-const PATTERNS: readonly Pattern[] = EMERGENCY_WORDS.map((entry) =>
+const PARTS: ReadonlyArray<readonly Part[]> = EMERGENCY_WORDS.map((entry) =>
   entry.split(' ').map((part) => {
     const prefix = part.endsWith('*');
     return { text: fold(prefix ? part.slice(0, -1) : part), prefix };
   }),
 );
 
+/** One-word entries that must equal a token: a set lookup per token. */
+const WHOLE_WORDS = new Set(PARTS.filter((p) => p.length === 1 && !p[0]?.prefix).map((p) => p[0]?.text as string));
+/** One-word prefix entries and multi-word entries: checked one by one. */
+const OTHER_PATTERNS = PARTS.filter((p) => p.length > 1 || p[0]?.prefix);
+
+/** Folded tokens by token: people write the same few hundred words. */
+const foldedTokens = new Map<string, string>();
+
+function foldToken(token: string): string {
+  let folded = foldedTokens.get(token);
+  if (folded === undefined) {
+    folded = fold(token);
+    if (foldedTokens.size >= 50_000) foldedTokens.clear();
+    foldedTokens.set(token, folded);
+  }
+  return folded;
+}
+
 /** True when the text contains an emergency word of any supported language. */
 export function hasEmergencyWord(text: string): boolean {
-  const tokens = tokenize(fold(text));
-  for (const pattern of PATTERNS) {
-    const only = pattern.length === 1 ? pattern[0] : undefined;
+  const tokens = tokenize(text.normalize('NFKC').toLowerCase()).map(foldToken);
+  for (const token of tokens) {
+    if (!WHOLE_WORDS.has(token)) continue;
     // National numbers other than 112 count only in very short messages ("call 166"), so
     // that "rent is 100 euros" is not mistaken for an emergency.
-    if (only && /^\d+$/.test(only.text) && only.text !== '112' && tokens.length > 3) continue;
+    if (/^\d+$/.test(token) && token !== '112' && tokens.length > 3) continue;
+    return true;
+  }
+  for (const pattern of OTHER_PATTERNS) {
     for (let i = 0; i + pattern.length <= tokens.length; i++) {
       let all = true;
       for (let j = 0; j < pattern.length; j++) {

@@ -126,19 +126,10 @@ export class Matcher {
     const chosen = request.language ?? null;
     // Detection costs about 0.1 ms: done only when needed (no chosen language, or no good match
     // in it), or when a caller reads `detectedLanguage`.
-    let detections: readonly Detection[] | null = null;
-    const detect = () => {
-      detections ??= detectLanguage(text);
-      return detections;
-    };
-    let picked: LanguageCode | null | undefined;
-    const detected = () => {
-      picked ??= pickDetection(detect(), this.detectionThreshold);
-      return picked;
-    };
-    const finish = (result: Omit<MatchResult, 'detectedLanguage'>): MatchResult =>
-      Object.defineProperty(result, 'detectedLanguage', { get: detected, enumerable: true }) as MatchResult;
-    const replyLanguage = chosen ?? detected() ?? (city.languages[0] as LanguageCode);
+    const detector = new LazyDetection(text, this.detectionThreshold);
+    const detect = () => detector.all();
+    const finish = (result: Omit<MatchResult, 'detectedLanguage'>): MatchResult => new Result(result, detector);
+    const replyLanguage = chosen ?? detector.best() ?? (city.languages[0] as LanguageCode);
 
     if (hasEmergencyWord(text)) {
       const emergency = this.catalogue.answersFor(city.id, 'emergency')[0];
@@ -245,6 +236,55 @@ export class Matcher {
       if (!exhaustive && best.confidence >= this.calibration.answerAt) break;
     }
     return best;
+  }
+}
+
+/** Language detection of one text, run on first use. */
+class LazyDetection {
+  private detections: readonly Detection[] | null = null;
+  private picked: LanguageCode | null | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly threshold: number,
+  ) {}
+
+  all(): readonly Detection[] {
+    this.detections ??= detectLanguage(this.text);
+    return this.detections;
+  }
+
+  best(): LanguageCode | null {
+    if (this.picked === undefined) this.picked = pickDetection(this.all(), this.threshold);
+    return this.picked;
+  }
+}
+
+/** A match result whose `detectedLanguage` is computed when first read. */
+class Result implements MatchResult {
+  readonly outcome: Outcome;
+  readonly candidates: readonly MatchCandidate[];
+  readonly confidence: number;
+  readonly language: LanguageCode;
+  readonly matchedLanguage: LanguageCode | null;
+  readonly emergency: boolean;
+  readonly features: MatchFeatures | null;
+
+  constructor(
+    fields: Omit<MatchResult, 'detectedLanguage'>,
+    private readonly detection: LazyDetection,
+  ) {
+    this.outcome = fields.outcome;
+    this.candidates = fields.candidates;
+    this.confidence = fields.confidence;
+    this.language = fields.language;
+    this.matchedLanguage = fields.matchedLanguage;
+    this.emergency = fields.emergency;
+    this.features = fields.features;
+  }
+
+  get detectedLanguage(): LanguageCode | null {
+    return this.detection.best();
   }
 }
 

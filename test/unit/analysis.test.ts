@@ -45,6 +45,12 @@ describe('analyzeTerms', () => {
     expect(analyzeTerms('valodu', 'lv')).toEqual(analyzeTerms('valoda', 'lv'));
     expect(analyzeTerms('کلاس‌ها', 'fa')).toContain(analyzeTerms('کلاس', 'fa')[0]);
   });
+  it('keeps a word whole across Arabic vowel marks and decomposed accents', () => {
+    expect(analyzeTerms('مُسَاعَدَة قانونية', 'ar')).toEqual(analyzeTerms('مساعدة قانونية', 'ar'));
+    expect(analyzeTerms('e\u0301cole', 'fr')).toEqual(analyzeTerms('école', 'fr'));
+    expect(analyzeTerms('İSTANBUL IŞIK', 'tr')).toEqual(analyzeTerms('istanbul ışık', 'tr'));
+  });
+
   it('drops stop words but keeps the words that carry meaning here', () => {
     expect(analyzeTerms('where is the school', 'en')).toEqual(['school']);
     expect(analyzeTerms('I need help with work', 'en')).toEqual(expect.arrayContaining(['need', 'help', 'work']));
