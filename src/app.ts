@@ -10,9 +10,9 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
-import { MainDialog } from '../dialogs/mainDialog';
+import type * as MainDialogModule from '../dialogs/mainDialog';
 import type { DialogServices } from '../dialogs/services';
-import { IncluBot } from './bot/bot';
+import { type DialogRunner, IncluBot } from './bot/bot';
 import { createTurnErrorHandler } from './bot/errors';
 import { MessageHandler } from './bot/message-handler';
 import { ChannelReplySender } from './bot/sender';
@@ -25,6 +25,7 @@ import type { AppConfig } from './config/config';
 import type { Logger } from './config/logger';
 import { type ContentSnapshot, SnapshotHolder, snapshotFromFolder } from './content/services';
 import { Replies } from './conversation/replies';
+import { loadDetector } from './language/detect';
 import { Strings } from './language/i18n';
 import { createServer } from './server/server';
 import { ExpiringMemoryStorage } from './store/expiring-memory-storage';
@@ -40,6 +41,11 @@ export interface App {
   readonly conversations: DirectLineConversations;
   /** Loads content (the server answers /readyz once this resolves). */
   readonly load: () => Promise<ContentSnapshot>;
+  /**
+   * Does in the background what the first turns would otherwise wait for: loads the dialogs,
+   * builds the search indexes (one city per event-loop turn) and loads language detection.
+   */
+  readonly warmUp: () => Promise<void>;
 }
 
 /** Optional replacements, for tests and other stores. */
@@ -80,7 +86,19 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     usage,
     defaultCity: config.defaultCity,
   };
-  const bot = new IncluBot(state, new MainDialog(services), () => content.snapshot.catalogue, new MessageHandler(services));
+  // botbuilder-dialogs loads the recognizers' models (a tenth of start-up); most turns never
+  // need a dialog, so it is loaded on the first turn that does, or by `warmUp` after start.
+  let mainDialog: DialogRunner | null = null;
+  const dialogs = (): DialogRunner => {
+    mainDialog ??= new (require('../dialogs/mainDialog') as typeof MainDialogModule).MainDialog(services);
+    return mainDialog;
+  };
+  const bot = new IncluBot(
+    state,
+    { run: (context, accessor) => dialogs().run(context, accessor) },
+    () => content.snapshot.catalogue,
+    new MessageHandler(services),
+  );
   adapter.use(new TelemetryMiddleware(logger));
   adapter.onTurnError = createTurnErrorHandler({ logger, state, strings, catalogue: () => content.snapshot.catalogue });
   const logic = (context: TurnContext) => bot.run(context);
@@ -108,7 +126,13 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   }
 
   const loadContent = overrides.loadContent ?? (() => snapshotFromFolder(config.contentDir, { lazyIndex: true }));
-  return { server, adapter, bot, content, usage, conversations, load: () => content.reload(loadContent) };
+  const warmUp = async (): Promise<void> => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    dialogs();
+    await content.snapshot.matcher.warmUp();
+    loadDetector();
+  };
+  return { server, adapter, bot, content, usage, conversations, load: () => content.reload(loadContent), warmUp };
 }
 
 /** The URL the bot's connector client uses to reach this process: always loopback. */

@@ -6,7 +6,6 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './config/logger';
 import { ContentError } from './content/bundle';
-import { loadDetector } from './language/detect';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -33,12 +32,9 @@ async function main(): Promise<void> {
     throw err;
   }
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
-  // Index the cities and load the language detector after the server is up: a question that
-  // comes first builds its own city's index on the spot.
-  void app.content.snapshot.matcher
-    .warmUp()
-    .then(() => loadDetector())
-    .then(() => logger.info({ warmMs: Math.round(performance.now() - started) }, 'search indexes built'));
+  // Dialogs, search indexes and language detection are loaded after the server is up: a turn
+  // that comes first loads what it needs on the spot.
+  void app.warmUp().then(() => logger.info({ warmMs: Math.round(performance.now() - started) }, 'dialogs and search indexes ready'));
   logger.info(
     {
       port: config.port,

@@ -6,8 +6,7 @@
  * sends a `webchat/join` event on connect (with optional language and city from the page
  * URL); other channels greet on members-added.
  */
-import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { MainDialog } from '../../dialogs/mainDialog';
+import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Catalogue } from '../content/catalogue';
 import { isLanguageCode } from '../language/languages';
 import { inputFromActivity } from './input';
@@ -17,6 +16,11 @@ import { type BotState, isProfileComplete } from './state';
 /** The name of the event Web Chat pages send when they connect. */
 export const JOIN_EVENT = 'webchat/join';
 
+/** Runs the main dialog for a turn (MainDialog; loaded on first use, see app.ts). */
+export interface DialogRunner {
+  run(context: TurnContext, accessor: StatePropertyAccessor): Promise<void>;
+}
+
 /** Channels whose pages send the join event, so members-added must not greet twice. */
 const JOIN_EVENT_CHANNELS = new Set(['webchat', 'directline']);
 
@@ -24,7 +28,7 @@ const JOIN_EVENT_CHANNELS = new Set(['webchat', 'directline']);
 export class IncluBot extends ActivityHandler {
   constructor(
     private readonly state: BotState,
-    private readonly dialog: MainDialog,
+    private readonly dialog: DialogRunner,
     private readonly catalogue: () => Catalogue,
     private readonly messages: MessageHandler,
   ) {

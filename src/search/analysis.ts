@@ -38,7 +38,8 @@ export function fold(text: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII and whitespace only. */
+const ASCII = /^[\t\n\r\f\v -~]*$/;
 
 /** Splits text into word tokens in any script (letters and digits; ZWNJ and punctuation split). */
 export function tokenize(text: string): string[] {

@@ -202,32 +202,48 @@ interface TopicDoc {
 
 /** The shared topic vocabulary of every language: 12 small documents per language. */
 export class VocabularyIndex {
-  private readonly indexes = new Map<LanguageCode, TermPostings<TopicDoc>>();
+  /** lang → its index, or null when the language has no vocabulary file. */
+  private readonly indexes = new Map<LanguageCode, TermPostings<TopicDoc> | null>();
 
-  constructor(vocabulary: (lang: LanguageCode) => TopicVocabularyFile | undefined) {
-    for (const lang of LANGUAGE_CODES) {
-      const vocab = vocabulary(lang);
-      if (!vocab) continue;
-      const docs: TopicDoc[] = Object.entries(vocab.topics).map(([topic, v]) => ({
-        id: topic as TopicId,
-        topic: topic as TopicId,
-        keywords: analysed(v?.keywords, lang),
-        questions: analysed(v?.questions, lang),
-      }));
-      const index = newIndex<TopicDoc>(['keywords', 'questions'], { keywords: 1, questions: 0.75 });
-      index.addAll(docs);
-      this.indexes.set(lang, new TermPostings(index));
+  /** Builds each language's index on first use, or all of them with `buildAll`. */
+  constructor(private readonly vocabulary: (lang: LanguageCode) => TopicVocabularyFile | undefined) {}
+
+  /** Indexes every language now. */
+  buildAll(): void {
+    for (const lang of LANGUAGE_CODES) this.postings(lang);
+  }
+
+  private postings(lang: LanguageCode): TermPostings<TopicDoc> | null {
+    let postings = this.indexes.get(lang);
+    if (postings === undefined) {
+      postings = this.build(lang);
+      this.indexes.set(lang, postings);
     }
+    return postings;
+  }
+
+  private build(lang: LanguageCode): TermPostings<TopicDoc> | null {
+    const vocab = this.vocabulary(lang);
+    if (!vocab) return null;
+    const docs: TopicDoc[] = Object.entries(vocab.topics).map(([topic, v]) => ({
+      id: topic as TopicId,
+      topic: topic as TopicId,
+      keywords: analysed(v?.keywords, lang),
+      questions: analysed(v?.questions, lang),
+    }));
+    const index = newIndex<TopicDoc>(['keywords', 'questions'], { keywords: 1, questions: 0.75 });
+    index.addAll(docs);
+    return new TermPostings(index);
   }
 
   /** Topic scores and matched terms for distinct analysed query terms. */
   search(terms: readonly string[], lang: LanguageCode): Map<string, Scored> {
-    return this.indexes.get(lang)?.score(terms) ?? new Map();
+    return this.postings(lang)?.score(terms) ?? new Map();
   }
 
   /** The language's index, for spelling correction. */
   index(lang: LanguageCode): MiniSearch<TopicDoc> | undefined {
-    return this.indexes.get(lang)?.index;
+    return this.postings(lang)?.index;
   }
 }
 

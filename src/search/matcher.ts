@@ -86,6 +86,7 @@ export class Matcher {
   private readonly calibration: Calibration;
   private readonly detectionThreshold: number;
   private readonly answers: AnswerIndex;
+  private readonly vocabulary: VocabularyIndex;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -93,7 +94,8 @@ export class Matcher {
   ) {
     this.calibration = options.calibration ?? DEFAULT_CALIBRATION;
     this.detectionThreshold = options.detectionThreshold ?? 0.5;
-    this.answers = new AnswerIndex(new VocabularyIndex((lang) => catalogue.vocabulary(lang)));
+    this.vocabulary = new VocabularyIndex((lang) => catalogue.vocabulary(lang));
+    this.answers = new AnswerIndex(this.vocabulary);
     if (!options.lazy) this.buildAll();
   }
 
@@ -105,13 +107,16 @@ export class Matcher {
     return true;
   }
 
-  /** Indexes every city now. */
+  /** Indexes every city (and the shared vocabulary) now. */
   buildAll(): void {
+    this.vocabulary.buildAll();
     this.answers.addCities(this.catalogue.cities.map((city) => ({ id: city.id, answers: this.catalogue.answersOfCity(city.id) })));
   }
 
-  /** Indexes the remaining cities one per event-loop turn, so requests keep flowing. */
+  /** Indexes the shared vocabulary, then the remaining cities, one per event-loop turn, so requests keep flowing. */
   async warmUp(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.vocabulary.buildAll();
     for (const city of this.catalogue.cities) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       this.ensureCity(city.id);

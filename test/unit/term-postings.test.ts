@@ -78,7 +78,7 @@ describe('BulkMiniSearch', () => {
         const a = plain.search(query, opts);
         const b = bulk.search(query, opts);
         expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
-        b.forEach((r, i) => expect(r.score).toBeCloseTo(a[i]?.score ?? Number.NaN, 9));
+        for (const [i, r] of b.entries()) expect(r.score).toBeCloseTo(a[i]?.score ?? Number.NaN, 9);
         expect(b.map((r) => r.match)).toEqual(a.map((r) => r.match));
       }
     }

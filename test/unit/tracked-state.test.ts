@@ -42,7 +42,8 @@ describe('TrackedUserState', () => {
     await state.saveChanges(second);
     expect(storage.writes).toBe(1);
     // A change inside the object is seen too.
-    (await profile.get(second))!.language = 'ar';
+    const loaded = await profile.get(second, {});
+    loaded.language = 'ar';
     await state.saveChanges(second);
     expect(storage.writes).toBe(2);
     expect(await profile.get(turn())).toEqual({ language: 'ar' });
