@@ -13,6 +13,22 @@ export interface ReplySender {
   send(context: TurnContext, replies: Reply | readonly Reply[]): Promise<void>;
 }
 
+/** The encoded commands of each reply's buttons (replies are reused, so this is worked out once). */
+const encodedButtons = new WeakMap<Reply, readonly string[]>();
+
+function buttonsOf(reply: Reply): readonly string[] {
+  let encoded = encodedButtons.get(reply);
+  if (!encoded) {
+    encoded = reply.buttons.map((b) => encodeCommand(b.command));
+    encodedButtons.set(reply, encoded);
+  }
+  return encoded;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** The default sender. */
 export class ChannelReplySender implements ReplySender {
   constructor(private readonly state: BotState) {}
@@ -21,12 +37,14 @@ export class ChannelReplySender implements ReplySender {
     const list = Array.isArray(replies) ? (replies as readonly Reply[]) : [replies as Reply];
     if (list.length === 0) return;
     const render = rendererFor(context.activity.channelId);
-    await context.sendActivities(list.flatMap(render));
-    const last = [...list].reverse().find((r) => r.buttons.length > 0);
-    if (last) {
-      const memory = await this.state.memory.get(context, {});
-      memory.lastButtons = last.buttons.map((b) => encodeCommand(b.command));
-      await this.state.memory.set(context, memory);
-    }
+    await context.sendActivities(list.length === 1 ? render(list[0] as Reply) : list.flatMap(render));
+    let last: Reply | undefined;
+    for (const reply of list) if (reply.buttons.length > 0) last = reply;
+    if (!last) return;
+    const encoded = buttonsOf(last);
+    const memory = await this.state.memory.get(context, {});
+    if (sameList(memory.lastButtons, encoded)) return;
+    memory.lastButtons = [...encoded];
+    await this.state.memory.set(context, memory);
   }
 }

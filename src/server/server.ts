@@ -21,18 +21,18 @@ export interface ServerDeps {
   readonly webChat: boolean;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'SAMEORIGIN',
-};
+const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
+];
 
 /** Creates the restify server with every route except Direct Line (see registerDirectLine). */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'inclubot', handleUncaughtExceptions: false });
   // Before anything that can fail, so error responses carry the headers too.
   server.pre((_req: Request, res: Response, next: () => void) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.header(k, v);
+    for (const [k, v] of SECURITY_HEADERS) res.setHeader(k, v);
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));

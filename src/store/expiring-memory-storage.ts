@@ -5,7 +5,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 
 interface Entry {
-  /** The item as JSON: a copy that later changes to the caller's object cannot reach. */
+  /** The item as JSON, with its eTag: a copy that later changes to the caller's object cannot reach. */
   readonly json: string;
   readonly writtenAt: number;
   readonly etag: number;
@@ -39,7 +39,7 @@ export class ExpiringMemoryStorage implements Storage {
     const out: StoreItems = {};
     for (const key of keys) {
       const entry = this.live(key);
-      if (entry) out[key] = { ...(JSON.parse(entry.json) as Record<string, unknown>), eTag: String(entry.etag) };
+      if (entry) out[key] = JSON.parse(entry.json) as Record<string, unknown>;
     }
     return out;
   }
@@ -56,7 +56,8 @@ export class ExpiringMemoryStorage implements Storage {
       if (current && eTag && eTag !== '*' && eTag !== String(current.etag)) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
-      this.items.set(key, { json: JSON.stringify(value), writtenAt: this.now(), etag: this.etag++ });
+      const etag = this.etag++;
+      this.items.set(key, { json: JSON.stringify({ ...value, eTag: String(etag) }), writtenAt: this.now(), etag });
     }
   }
 
