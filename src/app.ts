@@ -23,6 +23,7 @@ import { LocalBotBridge } from './channels/directline/local-connector';
 import { connectorKey, registerDirectLine } from './channels/directline/routes';
 import type { AppConfig } from './config/config';
 import type { Logger } from './config/logger';
+import { CACHE_DIR } from './config/paths';
 import { type ContentSnapshot, SnapshotHolder, snapshotFromFolder } from './content/services';
 import { Replies } from './conversation/replies';
 import { loadDetector } from './language/detect';
@@ -125,7 +126,7 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
     });
   }
 
-  const loadContent = overrides.loadContent ?? (() => snapshotFromFolder(config.contentDir, { lazyIndex: true }));
+  const loadContent = overrides.loadContent ?? (() => snapshotFromFolder(config.contentDir, { lazyIndex: true, cacheDir: CACHE_DIR }));
   const warmUp = async (): Promise<void> => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     dialogs();

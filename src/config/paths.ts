@@ -17,3 +17,6 @@ function findRoot(start: string): string {
 
 /** The folder holding package.json, locales/ and content/. */
 export const PROJECT_ROOT = findRoot(__dirname);
+
+/** Where the app keeps files it can rebuild at any time (the content bundle's JSON copy). */
+export const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'inclubot');

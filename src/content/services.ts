@@ -4,6 +4,7 @@
  */
 import { Matcher } from '../search/matcher';
 import { type ContentBundle, loadBundle } from './bundle';
+import { loadBundleCached } from './bundle-cache';
 import { Catalogue } from './catalogue';
 
 /** One consistent snapshot: the catalogue and the index built from it. */
@@ -16,6 +17,8 @@ export interface ContentSnapshot {
 export interface SnapshotOptions {
   /** Build search indexes on first use / in the background (servers) instead of now (CLIs). */
   readonly lazyIndex?: boolean;
+  /** Keep a JSON copy of the validated bundle here, for a faster next start (see bundle-cache.ts). */
+  readonly cacheDir?: string;
 }
 
 /** Builds a snapshot from a validated bundle. */
@@ -26,7 +29,8 @@ export function buildSnapshot(bundle: ContentBundle, options: SnapshotOptions = 
 
 /** Loads the bundle folder and builds a snapshot (throws `ContentError` on a bad bundle). */
 export async function snapshotFromFolder(root: string, options: SnapshotOptions = {}): Promise<ContentSnapshot> {
-  return buildSnapshot(await loadBundle(root), options);
+  const bundle = options.cacheDir ? (await loadBundleCached(root, options.cacheDir)).bundle : await loadBundle(root);
+  return buildSnapshot(bundle, options);
 }
 
 /**
