@@ -44,13 +44,14 @@ class ChangeTracker {
 
   async saveChanges(context: TurnContext, force: boolean): Promise<void> {
     const cached = context.turnState.get(this.cacheKey) as Loaded | undefined;
-    if (!force && (!cached || jsonOf(cached.state) === cached.json)) return;
     const state = cached?.state ?? {};
+    const json = jsonOf(state);
+    if (!force && (!cached || json === cached.json)) return;
     // As BotState does: the last writer wins.
     state.eTag = '*';
     const key = await this.storageKey(context);
     await this.storage.write({ [key]: state });
-    context.turnState.set(this.cacheKey, { state, json: jsonOf(state) } satisfies Loaded);
+    context.turnState.set(this.cacheKey, { state, json } satisfies Loaded);
   }
 
   clear(context: TurnContext): void {

@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   const servers = ['http://127.0.0.1:3981', 'http://127.0.0.1:3982'] as const;
   for (const url of servers) {
     for (const body of warmup) await post(url, body);
-    await load(url, mix, QUICK ? 6 : 12);
+    await load(url, mix, QUICK ? 10 : 12);
   }
   const rounds: Array<Array<Awaited<ReturnType<typeof load>>>> = [[], []];
   for (let r = 0; r < ROUNDS; r++) {
