@@ -6,7 +6,7 @@
  * state's JSON text (plain data: no cycles) is kept instead and compared as a string.
  * Storage keys, the per-turn cache, eTags and every public method behave as in BotState.
  */
-import { ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
+import { type BotState, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder';
 
 type StateObject = Record<string, unknown>;
 
@@ -69,52 +69,38 @@ class ChangeTracker {
   }
 }
 
-/** UserState (per user, per channel) with JSON change tracking. */
-export class TrackedUserState extends UserState {
-  private readonly tracker = new ChangeTracker(this.storage, (context) => this.storageKey(context));
+// biome-ignore lint/suspicious/noExplicitAny: TypeScript requires exactly `any[]` in a mixin's constructor type.
+type StateConstructor = new (...args: any[]) => BotState;
 
-  override load(context: TurnContext, force = false): Promise<StateObject> {
-    return this.tracker.load(context, force);
-  }
+/** Gives a BotState class (UserState, ConversationState) JSON change tracking; its storage key stays its own. */
+function withJsonChangeTracking<Base extends StateConstructor>(base: Base) {
+  return class extends base {
+    readonly #tracker = new ChangeTracker(this.storage, (context) => this.storageKey(context));
 
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.tracker.saveChanges(context, force);
-  }
+    override load(context: TurnContext, force = false): Promise<StateObject> {
+      return this.#tracker.load(context, force);
+    }
 
-  override async clear(context: TurnContext): Promise<void> {
-    this.tracker.clear(context);
-  }
+    override saveChanges(context: TurnContext, force = false): Promise<void> {
+      return this.#tracker.saveChanges(context, force);
+    }
 
-  override delete(context: TurnContext): Promise<void> {
-    return this.tracker.delete(context);
-  }
+    override async clear(context: TurnContext): Promise<void> {
+      this.#tracker.clear(context);
+    }
 
-  override get(context: TurnContext): StateObject | undefined {
-    return this.tracker.get(context);
-  }
+    override delete(context: TurnContext): Promise<void> {
+      return this.#tracker.delete(context);
+    }
+
+    override get(context: TurnContext): StateObject | undefined {
+      return this.#tracker.get(context);
+    }
+  };
 }
+
+/** UserState (per user, per channel) with JSON change tracking. */
+export class TrackedUserState extends withJsonChangeTracking(UserState) {}
 
 /** ConversationState (per conversation) with JSON change tracking. */
-export class TrackedConversationState extends ConversationState {
-  private readonly tracker = new ChangeTracker(this.storage, (context) => this.storageKey(context));
-
-  override load(context: TurnContext, force = false): Promise<StateObject> {
-    return this.tracker.load(context, force);
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.tracker.saveChanges(context, force);
-  }
-
-  override async clear(context: TurnContext): Promise<void> {
-    this.tracker.clear(context);
-  }
-
-  override delete(context: TurnContext): Promise<void> {
-    return this.tracker.delete(context);
-  }
-
-  override get(context: TurnContext): StateObject | undefined {
-    return this.tracker.get(context);
-  }
-}
+export class TrackedConversationState extends withJsonChangeTracking(ConversationState) {}
