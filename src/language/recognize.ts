@@ -35,8 +35,7 @@ export function recognizeSmallNumber(text: string, lang: LanguageCode, strings: 
     .replace(/[.!?)]+$/, '');
   const digits = /^#?(\d{1,2})$/.exec(folded);
   if (digits) return Number(digits[1]);
-  // A choice is one to three words; longer texts are questions.
-  if (folded.length > 30 || folded.split(/\s+/).length > 3) return null;
+  if (folded.length > 30) return null;
   const words = strings.numberWords(lang);
   const index = words.indexOf(folded);
   if (index >= 0) return index + 1;

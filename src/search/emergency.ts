@@ -144,7 +144,12 @@ function foldToken(token: string): string {
 
 /** True when the text contains an emergency word of any supported language. */
 export function hasEmergencyWord(text: string): boolean {
-  const tokens = tokenize(text.normalize('NFKC').toLowerCase()).map(foldToken);
+  return hasEmergencyToken(tokenize(text.normalize('NFKC').toLowerCase()));
+}
+
+/** The same for a text already split into lower-cased word tokens (`wordTokens`). */
+export function hasEmergencyToken(words: readonly string[]): boolean {
+  const tokens = words.map(foldToken);
   for (const token of tokens) {
     if (!WHOLE_WORDS.has(token)) continue;
     // National numbers other than 112 count only in very short messages ("call 166"), so

@@ -13,7 +13,7 @@ import { type Detection, detectLanguage, LANGUAGES_BY_SCRIPT } from '../language
 import type { LanguageCode } from '../language/languages';
 import { dominantScript, termsOfTokens, wordTokens } from './analysis';
 import { type Calibration, confidenceOf, DEFAULT_CALIBRATION, type MatchFeatures } from './confidence';
-import { hasEmergencyWord } from './emergency';
+import { hasEmergencyToken } from './emergency';
 import { AnswerIndex, type IndexHit, VocabularyIndex } from './indexes';
 
 /** How hard to look: exact terms first; corrections only where exact terms fail. */
@@ -136,7 +136,8 @@ export class Matcher {
     const finish = (result: Omit<MatchResult, 'detectedLanguage'>): MatchResult => new Result(result, detector);
     const replyLanguage = chosen ?? detector.best() ?? (city.languages[0] as LanguageCode);
 
-    if (hasEmergencyWord(text)) {
+    const tokens = new QueryTokens(text);
+    if (hasEmergencyToken(tokens.of('en'))) {
       const emergency = this.catalogue.answersFor(city.id, 'emergency')[0];
       if (emergency) {
         return finish({
@@ -152,7 +153,6 @@ export class Matcher {
     }
 
     const cityLanguages = city.languages as LanguageCode[];
-    const tokens = new QueryTokens(text);
     const first = searchLanguages(text, chosen, chosen ? [] : detect(), cityLanguages);
     let best = this.rank(city.id, tokens, first, 'exact');
     let languages = first;
