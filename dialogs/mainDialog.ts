@@ -39,9 +39,13 @@ interface StepValues {
 export class MainDialog extends ComponentDialog {
   private readonly messages: MessageHandler;
 
-  constructor(private readonly services: DialogServices) {
+  /** @param messages the bot's handler of single-turn messages (one is made if not given). */
+  constructor(
+    private readonly services: DialogServices,
+    messages?: MessageHandler,
+  ) {
     super(MAIN_DIALOG);
-    this.messages = new MessageHandler(services);
+    this.messages = messages ?? new MessageHandler(services);
     this.addDialog(new OnboardingDialog(services));
     this.addDialog(new ForgetDialog(services));
     this.addDialog(

@@ -89,16 +89,17 @@ export function createApp(config: AppConfig, logger: Logger, overrides: AppOverr
   };
   // botbuilder-dialogs loads the recognizers' models (a tenth of start-up); most turns never
   // need a dialog, so it is loaded on the first turn that does, or by `warmUp` after start.
+  const messages = new MessageHandler(services);
   let mainDialog: DialogRunner | null = null;
   const dialogs = (): DialogRunner => {
-    mainDialog ??= new (require('../dialogs/mainDialog') as typeof MainDialogModule).MainDialog(services);
+    mainDialog ??= new (require('../dialogs/mainDialog') as typeof MainDialogModule).MainDialog(services, messages);
     return mainDialog;
   };
   const bot = new IncluBot(
     state,
     { run: (context, accessor) => dialogs().run(context, accessor) },
     () => content.snapshot.catalogue,
-    new MessageHandler(services),
+    messages,
   );
   adapter.use(new TelemetryMiddleware(logger));
   adapter.onTurnError = createTurnErrorHandler({ logger, state, strings, catalogue: () => content.snapshot.catalogue });

@@ -45,6 +45,11 @@ const ASCII = /^[\t\n\r\f\v -~]*$/;
 export function tokenize(text: string): string[] {
   // Most texts of Latin-script languages are plain ASCII; the narrower pattern is twice as fast.
   if (ASCII.test(text)) return text.match(/[A-Za-z0-9]+/g) ?? [];
+  return unicodeTokens(text);
+}
+
+/** `tokenize` for text known not to be plain ASCII. */
+function unicodeTokens(text: string): string[] {
   // Combining marks (Arabic vowel marks, decomposed accents) belong to their word; `fold` drops them.
   return text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
 }
@@ -173,8 +178,10 @@ export function analyzeTerms(text: string, lang: LanguageCode): string[] {
 /** The lower-cased word tokens of a text as `lang` reads it (the same for every language but Turkish). */
 export function wordTokens(text: string, lang: LanguageCode): string[] {
   // Plain ASCII needs no Unicode normalisation (and only Turkish lower-cases ASCII differently).
-  if (lang !== 'tr' && ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return tokenize(lowerCase(text.normalize('NFKC'), lang));
+  const ascii = ASCII.test(text);
+  if (ascii && lang !== 'tr') return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  // Turkish lower-cases ASCII I to dotless ı, so its ASCII text is not ASCII any more.
+  return ascii ? tokenize(lowerCase(text, lang)) : unicodeTokens(lowerCase(text.normalize('NFKC'), lang));
 }
 
 /** The index terms of tokens from `wordTokens` (stop words dropped, stemmed, folded). */

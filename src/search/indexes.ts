@@ -303,7 +303,9 @@ export class AnswerIndex {
         this.shards.push(shard);
       }
       this.shardOf.set(city.id, shard);
-      byShard.set(shard, [...(byShard.get(shard) ?? []), city]);
+      const inShard = byShard.get(shard);
+      if (inShard) inShard.push(city);
+      else byShard.set(shard, [city]);
     }
     // One language of one shard at a time: its documents are garbage as soon as they are indexed.
     for (const [shard, shardCities] of byShard) {
